@@ -1,0 +1,56 @@
+#include "HttpReply.h"
+
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace gistack {
+
+struct HttpReply::State {
+    State(QHttpServerResponder &&r, QTcpSocket *s)
+        : responder(std::move(r))
+        , socket(s)
+    {
+    }
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+    bool answered = false;
+};
+
+HttpReply::HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket)
+    : m_state(std::make_shared<State>(std::move(responder), socket))
+{
+}
+
+void HttpReply::send(int status, const QByteArray &body, const QByteArray &contentType, const HttpHeaders &headers)
+{
+    if (m_state->answered)
+        return;
+    m_state->answered = true;
+    if (!m_state->socket || m_state->socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    QHttpServerResponder &r = m_state->responder;
+    r.writeStatusLine(QHttpServerResponder::StatusCode(status));
+    if (!contentType.isEmpty())
+        r.writeHeader("Content-Type", contentType);
+    for (const auto &header : headers)
+        r.writeHeader(header.first, header.second);
+    r.writeHeader("Content-Length", QByteArray::number(body.size()));
+    r.writeBody(body);
+}
+
+void HttpReply::json(int status, const QJsonValue &body)
+{
+    const QByteArray bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                            : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    send(status, bytes, "application/json", {{"Cache-Control", "no-store"}});
+}
+
+void HttpReply::error(int status, const QString &reason) { json(status, QJsonObject{{"error", reason}}); }
+
+bool HttpReply::answered() const { return m_state->answered; }
+
+} // namespace gistack

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+
+#include <memory>
+
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace gistack {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// A copyable handle to answer one request, now or after the database answered. It writes
+// nothing when the client has gone meanwhile, and answers at most once.
+class HttpReply {
+public:
+    HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket);
+
+    void send(int status, const QByteArray &body, const QByteArray &contentType, const HttpHeaders &headers = {});
+    void json(int status, const QJsonValue &body);
+    void error(int status, const QString &reason);
+    bool answered() const;
+
+private:
+    struct State;
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace gistack

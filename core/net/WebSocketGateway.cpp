@@ -1,0 +1,71 @@
+#include "WebSocketGateway.h"
+
+#include "ClientConnection.h"
+#include "ConnectionRegistry.h"
+#include "TokenVerifier.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+Q_DECLARE_LOGGING_CATEGORY(lcWs)
+
+namespace gistack {
+
+WebSocketGateway::WebSocketGateway(ConnectionRegistry &registry, const TokenVerifier &verifier,
+                                   qint64 maxMessageBytes, QObject *parent)
+    : QObject(parent)
+    , m_registry(registry)
+    , m_verifier(verifier)
+    , m_maxMessageBytes(maxMessageBytes)
+{
+}
+
+void WebSocketGateway::accept(QWebSocket *socket)
+{
+    // Qt's default limits are about 2 GiB: every accepted socket gets ours.
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+    ClientConnection *connection = m_registry.add(socket);
+    connect(connection, &ClientConnection::textReceived, this, &WebSocketGateway::onText);
+    connect(connection, &ClientConnection::binaryReceived, this, [](ClientConnection *c) {
+        c->close(CloseCode::UnsupportedData, QStringLiteral("binary frames are not accepted"));
+    });
+    const QString token = connection->requestToken();
+    if (!token.isEmpty())
+        checkToken(connection, token);
+}
+
+void WebSocketGateway::checkToken(ClientConnection *connection, const QString &token)
+{
+    const TokenCheck check = m_verifier.verify(token);
+    if (!check.ok()) {
+        qCInfo(lcWs) << "socket" << connection->id() << "refused:" << check.error;
+        connection->close(CloseCode::Unauthorized, check.error);
+        return;
+    }
+    emit tokenAccepted(connection, check.userId);
+}
+
+void WebSocketGateway::onText(ClientConnection *connection, const QString &text)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (connection->isAuthenticated()) {
+        // The spec defines no client-to-server messages once authenticated.
+        if (parseError.error != QJsonParseError::NoError)
+            connection->close(CloseCode::InvalidPayload, QStringLiteral("frames must be JSON"));
+        else
+            connection->close(CloseCode::UnknownCommand, QStringLiteral("unknown command"));
+        return;
+    }
+    const QString token = doc.object().value(QLatin1String("token")).toString();
+    if (parseError.error != QJsonParseError::NoError || token.isEmpty()) {
+        connection->close(CloseCode::Unauthorized, QStringLiteral("expected {\"token\": \"<JWT>\"} first"));
+        return;
+    }
+    checkToken(connection, token);
+}
+
+} // namespace gistack

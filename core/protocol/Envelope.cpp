@@ -1,0 +1,80 @@
+#include "Envelope.h"
+
+#include "TimeFormat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace gistack {
+
+namespace {
+
+// QJsonDocument only serialises arrays and objects: wrap a scalar and strip the brackets.
+QByteArray compactJson(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+} // namespace
+
+Envelope::Envelope(QString id, MessageType type, QDateTime createTime, QJsonValue msg)
+    : m_id(std::move(id))
+    , m_type(type)
+    , m_createTime(std::move(createTime))
+    , m_msg(std::move(msg))
+{
+    m_prefix = QByteArrayLiteral("{\"id\":") + compactJson(m_id) + QByteArrayLiteral(",\"userId\":[");
+    m_suffix = QByteArrayLiteral("],\"createTime\":") + compactJson(TimeFormat::format(m_createTime)) +
+               QByteArrayLiteral(",\"type\":") + compactJson(MessageCatalogue::name(m_type)) +
+               QByteArrayLiteral(",\"msg\":") + compactJson(m_msg) + '}';
+}
+
+QString Envelope::newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+QByteArray Envelope::msgJson() const { return compactJson(m_msg); }
+
+QByteArray Envelope::frameFor(const QString &userId) const
+{
+    const QByteArray user = compactJson(userId);
+    QByteArray frame;
+    frame.reserve(m_prefix.size() + user.size() + m_suffix.size());
+    frame.append(m_prefix).append(user).append(m_suffix);
+    return frame;
+}
+
+QJsonObject Envelope::toJson(const QStringList &userIds) const
+{
+    return QJsonObject{{QStringLiteral("id"), m_id},
+                       {QStringLiteral("userId"), QJsonArray::fromStringList(userIds)},
+                       {QStringLiteral("createTime"), TimeFormat::format(m_createTime)},
+                       {QStringLiteral("type"), MessageCatalogue::name(m_type)},
+                       {QStringLiteral("msg"), m_msg}};
+}
+
+bool Envelope::parse(const QByteArray &frame, Envelope *out, QStringList *userIds)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(frame);
+    if (!doc.isObject())
+        return false;
+    const QJsonObject object = doc.object();
+    const auto type = MessageCatalogue::fromName(object.value(QLatin1String("type")).toString());
+    const QDateTime created = TimeFormat::parse(object.value(QLatin1String("createTime")).toString());
+    if (!type || !created.isValid() || !object.value(QLatin1String("userId")).isArray())
+        return false;
+    if (userIds) {
+        userIds->clear();
+        for (const QJsonValue &id : object.value(QLatin1String("userId")).toArray())
+            userIds->append(id.toString());
+    }
+    *out = Envelope(object.value(QLatin1String("id")).toString(), *type, created,
+                    object.value(QLatin1String("msg")));
+    return true;
+}
+
+} // namespace gistack

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace gistack {
+
+// Builds a ServerConfig from, strongest first: command-line options, GISTACK_* environment
+// variables, the INI file of --config, and the defaults.
+class ConfigLoader {
+public:
+    ConfigLoader();
+
+    // Declares every option on parser (shared by gistack-server and gistack-console).
+    void addOptions(QCommandLineParser &parser) const;
+    // Returns false with a message in *error when a value is unusable.
+    bool load(const QCommandLineParser &parser, ServerConfig *config, QString *error);
+    // Things worth a warning, such as secrets given on the command line.
+    const QStringList &warnings() const { return m_warnings; }
+
+private:
+    QString lookup(const QCommandLineParser &parser, const QString &key, const QString &iniValue) const;
+
+    QStringList m_warnings;
+};
+
+} // namespace gistack

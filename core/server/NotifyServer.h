@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ServerConfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace gistack {
+
+class ApiRoutes;
+class Clock;
+class ConnectionRegistry;
+class DailyScheduler;
+class HttpHandler;
+class HttpListener;
+class NotificationService;
+class StorageWorker;
+class TokenVerifier;
+class WebSocketGateway;
+
+// The whole server, wired from a ServerConfig: storage thread, listener, gateway, service,
+// API and the daily re-check. gistack-server, gistack-console and the tests all run this.
+class NotifyServer : public QObject {
+    Q_OBJECT
+public:
+    NotifyServer(ServerConfig config, const Clock &clock, QObject *parent = nullptr);
+    ~NotifyServer() override;
+
+    // Opens the database (migrating it), loads demo data if asked, and listens.
+    bool start(QString *error);
+    // Closes every socket with 1001, stops listening and finishes queued database writes.
+    void stop();
+
+    const ServerConfig &config() const { return m_config; }
+    quint16 port() const;
+    QUrl url() const;
+    bool isRunning() const { return m_running; }
+
+    // Extra HTTP handlers (static files) asked after the API.
+    void addHttpHandler(HttpHandler *handler);
+
+    NotificationService &service() { return *m_service; }
+    ConnectionRegistry &registry() { return *m_registry; }
+    TokenVerifier &tokens() { return *m_tokens; }
+    StorageWorker &storage() { return *m_storage; }
+    DailyScheduler &dailyChecks() { return *m_daily; }
+
+signals:
+    void stopped();
+
+private:
+    ServerConfig m_config;
+    const Clock &m_clock;
+    bool m_running = false;
+    std::unique_ptr<StorageWorker> m_storage;
+    std::unique_ptr<TokenVerifier> m_tokens;
+    std::unique_ptr<ConnectionRegistry> m_registry;
+    std::unique_ptr<NotificationService> m_service;
+    std::unique_ptr<ApiRoutes> m_api;
+    std::unique_ptr<HttpListener> m_listener;
+    std::unique_ptr<WebSocketGateway> m_gateway;
+    std::unique_ptr<DailyScheduler> m_daily;
+};
+
+} // namespace gistack

@@ -1,0 +1,533 @@
+#include "NotificationService.h"
+
+#include "net/ClientConnection.h"
+#include "net/ConnectionRegistry.h"
+#include "protocol/TimeFormat.h"
+#include "storage/StorageWorker.h"
+#include "time/Clock.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcService, "gistack.service", QtWarningMsg)
+
+namespace gistack {
+
+namespace {
+
+LoginFacts loadFacts(Storage &storage, const User &user)
+{
+    LoginFacts facts;
+    facts.user = user;
+    if (LoginReminders::needsLicences(user.role)) {
+        facts.gistackLicence = storage.gistackLicence();
+        facts.arcgisLicences = storage.arcgisLicences();
+    }
+    if (LoginReminders::needsPendingCounts(user.role))
+        facts.pending = storage.pendingCounts(user.orgId);
+    facts.leases = storage.leasesOf(user.id);
+    return facts;
+}
+
+QString newItemId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+QJsonObject countsJson(const PendingCounts &counts)
+{
+    return QJsonObject{{QStringLiteral("registrations"), counts[PendingKind::Registration]},
+                       {QStringLiteral("websiteApply"), counts[PendingKind::WebsiteApply]},
+                       {QStringLiteral("websiteRenew"), counts[PendingKind::WebsiteRenew]},
+                       {QStringLiteral("desktopApply"), counts[PendingKind::DesktopApply]},
+                       {QStringLiteral("desktopRenew"), counts[PendingKind::DesktopRenew]}};
+}
+
+QString checkAdmin(Storage &storage, const QString &adminId, const QString &orgId)
+{
+    const std::optional<User> admin = storage.user(adminId);
+    if (!admin || admin->role != Role::OrgAdmin || admin->orgId != orgId)
+        return QStringLiteral("'%1' is not an orgadmin of org '%2'").arg(adminId, orgId);
+    return {};
+}
+
+} // namespace
+
+NotificationService::NotificationService(StorageWorker &storage, ConnectionRegistry &registry, const Clock &clock,
+                                         ExpiryRule rule, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_registry(registry)
+    , m_clock(clock)
+    , m_rule(rule)
+    , m_router(registry)
+{
+}
+
+Envelope NotificationService::makeEnvelope(MessageType type, const QJsonValue &msg) const
+{
+    return Envelope(Envelope::newId(), type, m_clock.now(), msg);
+}
+
+void NotificationService::write(std::function<Outcome(Storage &)> job, Done done)
+{
+    m_storage.run<Outcome>(this, std::move(job), [done = std::move(done)](StorageResult<Outcome> result) {
+        if (!result.ok()) {
+            qCWarning(lcService) << "database write failed:" << result.error;
+            done(Outcome::failure(Outcome::Unavailable, QStringLiteral("database unavailable")));
+            return;
+        }
+        done(result.value);
+    });
+}
+
+void NotificationService::putOrg(const Org &org, Done done)
+{
+    write(
+        [org](Storage &s) {
+            s.upsertOrg(org);
+            return Outcome::success(QJsonObject{{"id", org.id}, {"name", org.name}});
+        },
+        std::move(done));
+}
+
+void NotificationService::putUser(const User &user, Done done)
+{
+    write(
+        [user](Storage &s) {
+            if (!s.org(user.orgId))
+                return Outcome::failure(Outcome::NotFound, QStringLiteral("org '%1' not found").arg(user.orgId));
+            s.upsertUser(user);
+            return Outcome::success(QJsonObject{
+                {"id", user.id}, {"name", user.name}, {"orgId", user.orgId}, {"role", roleName(user.role)}});
+        },
+        std::move(done));
+}
+
+void NotificationService::setGistackLicence(const QDateTime &expireDate, Done done)
+{
+    write(
+        [expireDate](Storage &s) {
+            s.setGistackLicence(expireDate);
+            return Outcome::success(QJsonObject{{"expireDate", TimeFormat::format(expireDate)}});
+        },
+        std::move(done));
+}
+
+void NotificationService::putArcgisLicence(const ArcgisLicence &licence, Done done)
+{
+    write(
+        [licence](Storage &s) {
+            s.upsertArcgisLicence(licence);
+            return Outcome::success(QJsonObject{{"id", licence.id},
+                                                {"resourceName", licence.resourceName()},
+                                                {"expireDate", TimeFormat::format(licence.expireDate)}});
+        },
+        std::move(done));
+}
+
+void NotificationService::removeArcgisLicence(const QString &id, Done done)
+{
+    write(
+        [id](Storage &s) {
+            return s.removeArcgisLicence(id)
+                       ? Outcome::success(QJsonObject{{"id", id}, {"removed", true}})
+                       : Outcome::failure(Outcome::NotFound, QStringLiteral("ArcGIS licence '%1' not found").arg(id));
+        },
+        std::move(done));
+}
+
+void NotificationService::putLease(const Lease &lease, Done done)
+{
+    write(
+        [lease](Storage &s) {
+            if (!s.user(lease.userId))
+                return Outcome::failure(Outcome::NotFound, QStringLiteral("user '%1' not found").arg(lease.userId));
+            s.upsertLease(lease);
+            return Outcome::success(QJsonObject{{"id", lease.id}, {"userId", lease.userId}});
+        },
+        std::move(done));
+}
+
+void NotificationService::removeLease(const QString &id, Done done)
+{
+    write(
+        [id](Storage &s) {
+            return s.removeLease(id)
+                       ? Outcome::success(QJsonObject{{"id", id}, {"removed", true}})
+                       : Outcome::failure(Outcome::NotFound, QStringLiteral("lease '%1' not found").arg(id));
+        },
+        std::move(done));
+}
+
+void NotificationService::submitRegistration(const QString &userId, const QString &orgId, const QString &name,
+                                             Done done)
+{
+    Registration registration{newItemId(), userId, orgId, name, DecisionState::Pending, m_clock.now()};
+    auto counts = std::make_shared<PendingCounts>();
+    write(
+        [registration, counts](Storage &s) {
+            if (!s.org(registration.orgId))
+                return Outcome::failure(Outcome::NotFound,
+                                        QStringLiteral("org '%1' not found").arg(registration.orgId));
+            s.insertRegistration(registration);
+            *counts = s.pendingCounts(registration.orgId);
+            return Outcome::created(QJsonObject{{"id", registration.id}});
+        },
+        [this, registration, counts, done = std::move(done)](const Outcome &outcome) {
+            if (outcome.ok()) {
+                emit registrationSubmitted(registration);
+                pushCount(registration.orgId, PendingKind::Registration, *counts);
+            }
+            done(outcome);
+        });
+}
+
+void NotificationService::submitRequest(const QString &userId, ResourceKind kind, RequestAction action,
+                                        const QString &resourceName, Done done)
+{
+    auto request = std::make_shared<ResourceRequest>(
+        ResourceRequest{newItemId(), userId, QString(), kind, action, resourceName, DecisionState::Pending,
+                        m_clock.now()});
+    auto counts = std::make_shared<PendingCounts>();
+    write(
+        [request, counts](Storage &s) {
+            const std::optional<User> user = s.user(request->userId);
+            if (!user)
+                return Outcome::failure(Outcome::NotFound, QStringLiteral("user '%1' not found").arg(request->userId));
+            request->orgId = user->orgId;
+            s.insertRequest(*request);
+            *counts = s.pendingCounts(request->orgId);
+            return Outcome::created(QJsonObject{{"id", request->id}});
+        },
+        [this, request, counts, done = std::move(done)](const Outcome &outcome) {
+            if (outcome.ok()) {
+                emit requestSubmitted(*request);
+                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action), *counts);
+            }
+            done(outcome);
+        });
+}
+
+void NotificationService::decideRegistration(const QString &id, bool approved, const QString &adminId, Done done)
+{
+    const QDateTime now = m_clock.now();
+    auto registration = std::make_shared<Registration>();
+    auto counts = std::make_shared<PendingCounts>();
+    write(
+        [=](Storage &s) {
+            const std::optional<Registration> found = s.registration(id);
+            if (!found)
+                return Outcome::failure(Outcome::NotFound, QStringLiteral("registration '%1' not found").arg(id));
+            *registration = *found;
+            const QString adminError = checkAdmin(s, adminId, found->orgId);
+            if (!adminError.isEmpty())
+                return Outcome::failure(Outcome::Forbidden, adminError);
+            if (!s.decideRegistration(id, approved, adminId, now))
+                return Outcome::failure(Outcome::Conflict, QStringLiteral("registration '%1' was already decided").arg(id));
+            // An approved registration makes the applicant a user of the org, unless it already is one.
+            if (approved && !s.user(found->userId))
+                s.upsertUser(User{found->userId, found->name, found->orgId, Role::User});
+            *counts = s.pendingCounts(found->orgId);
+            return Outcome::success(QJsonObject{{"id", id}, {"approved", approved}});
+        },
+        [this, registration, counts, approved, done = std::move(done)](const Outcome &outcome) {
+            if (outcome.ok()) {
+                emit itemDecided(registration->id, approved);
+                pushCount(registration->orgId, PendingKind::Registration, *counts);
+            }
+            done(outcome);
+        });
+}
+
+void NotificationService::decideRequest(const QString &id, bool approved, const QString &adminId, Done done)
+{
+    const QDateTime now = m_clock.now();
+    auto request = std::make_shared<ResourceRequest>();
+    auto counts = std::make_shared<PendingCounts>();
+    auto result = std::make_shared<Envelope>();
+    write(
+        [=](Storage &s) {
+            const std::optional<ResourceRequest> found = s.request(id);
+            if (!found)
+                return Outcome::failure(Outcome::NotFound, QStringLiteral("request '%1' not found").arg(id));
+            *request = *found;
+            const QString adminError = checkAdmin(s, adminId, found->orgId);
+            if (!adminError.isEmpty())
+                return Outcome::failure(Outcome::Forbidden, adminError);
+            if (!s.decideRequest(id, approved, adminId, now))
+                return Outcome::failure(Outcome::Conflict, QStringLiteral("request '%1' was already decided").arg(id));
+            // The result commits with the decision: queued first, handed to the sockets after commit.
+            *result = Envelope(Envelope::newId(), MessageCatalogue::resultType(found->kind, found->action, approved),
+                               now, found->resourceName);
+            s.insertMessage(*result, {Recipient{found->userId, DeliveryState::Queued, QDateTime()}});
+            *counts = s.pendingCounts(found->orgId);
+            return Outcome::success(QJsonObject{{"id", id}, {"approved", approved}, {"messageId", result->id()}});
+        },
+        [this, request, counts, result, approved, done = std::move(done)](const Outcome &outcome) {
+            if (outcome.ok()) {
+                emit itemDecided(request->id, approved);
+                emit messageSent(MessageRecord{0, *result, {Recipient{request->userId, DeliveryState::Queued, {}}}});
+                if (m_registry.isOnline(request->userId))
+                    drainQueue(request->userId);
+                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action), *counts);
+            }
+            done(outcome);
+        });
+}
+
+void NotificationService::publish(MessageType type, const QStringList &userIds, const QJsonValue &msg, Done done)
+{
+    const QString shapeError = MessageCatalogue::validate(type, msg);
+    if (!shapeError.isEmpty()) {
+        done(Outcome::failure(Outcome::Invalid, shapeError));
+        return;
+    }
+    const Envelope envelope = makeEnvelope(type, msg);
+    // Who is online now decides live delivery; the rest stay queued for their next login.
+    QList<Recipient> recipients;
+    for (const QString &userId : userIds) {
+        const bool online = m_registry.isOnline(userId);
+        recipients.append(Recipient{userId, online ? DeliveryState::Delivered : DeliveryState::Queued,
+                                    online ? envelope.createTime() : QDateTime()});
+    }
+    write(
+        [envelope, recipients](Storage &s) {
+            for (const Recipient &recipient : recipients) {
+                if (!s.user(recipient.userId))
+                    return Outcome::failure(Outcome::NotFound,
+                                            QStringLiteral("user '%1' not found").arg(recipient.userId));
+            }
+            s.insertMessage(envelope, recipients);
+            return Outcome::created(QJsonObject{{"id", envelope.id()}});
+        },
+        [this, envelope, recipients, done = std::move(done)](const Outcome &outcome) {
+            if (!outcome.ok()) {
+                done(outcome);
+                return;
+            }
+            QStringList live;
+            QStringList late; // queued at publish time, logged in since
+            for (const Recipient &recipient : recipients)
+                (recipient.state == DeliveryState::Delivered ? live : late).append(recipient.userId);
+            const QStringList reached = m_router.deliver(envelope, live);
+            QStringList gone;
+            for (const QString &userId : live) {
+                if (!reached.contains(userId))
+                    gone.append(userId);
+            }
+            if (!gone.isEmpty()) {
+                m_storage.run<bool>(
+                    this,
+                    [envelope, gone](Storage &s) {
+                        s.setDelivery(envelope.id(), gone, DeliveryState::Queued, QDateTime());
+                        return true;
+                    },
+                    [this, gone](StorageResult<bool>) {
+                        for (const QString &userId : gone) {
+                            if (m_registry.isOnline(userId))
+                                drainQueue(userId);
+                        }
+                    });
+            }
+            for (const QString &userId : late) {
+                if (m_registry.isOnline(userId))
+                    drainQueue(userId);
+            }
+            emit messageSent(MessageRecord{0, envelope, recipients});
+            done(outcome);
+        });
+}
+
+void NotificationService::history(const QString &userId, int limit, Done done)
+{
+    m_storage.run<QList<MessageRecord>>(
+        this, [userId, limit](Storage &s) { return s.history(userId, limit); },
+        [done = std::move(done)](StorageResult<QList<MessageRecord>> result) {
+            if (!result.ok()) {
+                done(Outcome::failure(Outcome::Unavailable, QStringLiteral("database unavailable")));
+                return;
+            }
+            QJsonArray messages;
+            for (const MessageRecord &record : result.value) {
+                const Recipient &recipient = record.recipients.first();
+                QJsonObject entry = record.envelope.toJson({recipient.userId});
+                entry.insert(QStringLiteral("delivery"),
+                             recipient.state == DeliveryState::Delivered ? QStringLiteral("delivered")
+                                                                         : QStringLiteral("queued"));
+                if (recipient.deliveredAt.isValid())
+                    entry.insert(QStringLiteral("deliveredAt"), TimeFormat::format(recipient.deliveredAt));
+                messages.append(entry);
+            }
+            done(Outcome::success(QJsonObject{{"messages", messages}}));
+        });
+}
+
+void NotificationService::stats(Done done)
+{
+    m_storage.run<QHash<QString, PendingCounts>>(
+        this, [](Storage &s) { return s.allPendingCounts(); },
+        [this, done = std::move(done)](StorageResult<QHash<QString, PendingCounts>> result) {
+            if (!result.ok()) {
+                done(Outcome::failure(Outcome::Unavailable, QStringLiteral("database unavailable")));
+                return;
+            }
+            QJsonObject pending;
+            for (auto it = result.value.cbegin(); it != result.value.cend(); ++it)
+                pending.insert(it.key(), countsJson(it.value()));
+            done(Outcome::success(QJsonObject{{"connections", m_registry.connectionCount()},
+                                              {"onlineUsers", m_registry.onlineUserCount()},
+                                              {"pending", pending}}));
+        });
+}
+
+void NotificationService::pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts)
+{
+    emit pendingCountsChanged(orgId, counts);
+    const QStringList admins = m_registry.onlineOrgAdmins(orgId);
+    if (admins.isEmpty())
+        return;
+    // Counts go to the admins online now; the others get fresh counts when they log in.
+    const Envelope envelope = makeEnvelope(MessageCatalogue::pendingCountType(kind), counts[kind]);
+    const QStringList reached = m_router.deliver(envelope, admins);
+    QList<Recipient> recipients;
+    for (const QString &admin : reached)
+        recipients.append(Recipient{admin, DeliveryState::Delivered, envelope.createTime()});
+    logMessage(envelope, recipients);
+}
+
+void NotificationService::logMessage(const Envelope &envelope, const QList<Recipient> &recipients)
+{
+    if (recipients.isEmpty())
+        return;
+    m_storage.run<bool>(
+        this,
+        [envelope, recipients](Storage &s) {
+            s.insertMessage(envelope, recipients);
+            return true;
+        },
+        [](StorageResult<bool> result) {
+            if (!result.ok())
+                qCWarning(lcService) << "could not log a sent message:" << result.error;
+        });
+    emit messageSent(MessageRecord{0, envelope, recipients});
+}
+
+void NotificationService::login(ClientConnection *connection, const QString &userId)
+{
+    const QDateTime now = m_clock.now();
+    struct Login {
+        std::optional<User> user;
+        LoginFacts facts;
+        QList<MessageRecord> queued;
+    };
+    QPointer<ClientConnection> guard(connection);
+    m_storage.run<Login>(
+        this,
+        [userId, now](Storage &s) {
+            Login login;
+            login.user = s.user(userId);
+            if (login.user) {
+                login.facts = loadFacts(s, *login.user);
+                login.queued = s.claimQueued(userId, now);
+            }
+            return login;
+        },
+        [this, guard, userId](StorageResult<Login> result) {
+            if (!result.ok()) {
+                if (guard)
+                    guard->close(CloseCode::GoingAway, QStringLiteral("database unavailable, retry later"));
+                return;
+            }
+            if (!result.value.user) {
+                if (guard)
+                    guard->close(CloseCode::Unauthorized, QStringLiteral("unknown user"));
+                return;
+            }
+            if (!guard || !guard->isOpen()) {
+                deliverClaimed(userId, result.value.queued); // requeues: the socket is gone
+                return;
+            }
+            m_registry.authenticate(guard, *result.value.user);
+            sendReminders(guard, result.value.facts);
+            deliverClaimed(userId, result.value.queued);
+        });
+}
+
+void NotificationService::sendReminders(ClientConnection *connection, const LoginFacts &facts)
+{
+    const QList<PlannedMessage> planned = LoginReminders::plan(facts, m_rule, m_clock.now().date());
+    for (const PlannedMessage &message : planned) {
+        const Envelope envelope = makeEnvelope(message.type, message.msg);
+        if (m_router.deliverTo(connection, envelope))
+            logMessage(envelope, {Recipient{facts.user.id, DeliveryState::Delivered, envelope.createTime()}});
+    }
+}
+
+void NotificationService::drainQueue(const QString &userId)
+{
+    const QDateTime now = m_clock.now();
+    m_storage.run<QList<MessageRecord>>(
+        this, [userId, now](Storage &s) { return s.claimQueued(userId, now); },
+        [this, userId](StorageResult<QList<MessageRecord>> result) {
+            if (result.ok())
+                deliverClaimed(userId, result.value);
+        });
+}
+
+void NotificationService::deliverClaimed(const QString &userId, const QList<MessageRecord> &claimed)
+{
+    if (claimed.isEmpty())
+        return;
+    QStringList undelivered;
+    for (const MessageRecord &record : claimed) {
+        if (m_router.deliver(record.envelope, {userId}).isEmpty())
+            undelivered.append(record.envelope.id());
+        else
+            emit messageSent(record);
+    }
+    if (undelivered.isEmpty())
+        return;
+    // Every socket closed before the frames went out: keep them for the next login.
+    m_storage.run<bool>(
+        this,
+        [userId, undelivered](Storage &s) {
+            for (const QString &messageId : undelivered)
+                s.setDelivery(messageId, {userId}, DeliveryState::Queued, QDateTime());
+            return true;
+        },
+        [this, userId](StorageResult<bool>) {
+            if (m_registry.isOnline(userId))
+                drainQueue(userId);
+        });
+}
+
+void NotificationService::runDailyChecks()
+{
+    const QList<ClientConnection *> connections = m_registry.authenticatedConnections();
+    QHash<QString, User> users;
+    for (ClientConnection *connection : connections)
+        users.insert(connection->user().id, connection->user());
+    if (users.isEmpty())
+        return;
+    qCInfo(lcService) << "daily checks for" << users.size() << "online users";
+    const QList<User> online = users.values();
+    m_storage.run<QList<LoginFacts>>(
+        this,
+        [online](Storage &s) {
+            QList<LoginFacts> facts;
+            for (const User &user : online)
+                facts.append(loadFacts(s, user));
+            return facts;
+        },
+        [this](StorageResult<QList<LoginFacts>> result) {
+            if (!result.ok())
+                return;
+            for (const LoginFacts &facts : result.value) {
+                const QList<ClientConnection *> connections = m_registry.connectionsOf(facts.user.id);
+                for (ClientConnection *connection : connections)
+                    sendReminders(connection, facts);
+            }
+        });
+}
+
+} // namespace gistack

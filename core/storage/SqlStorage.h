@@ -1,0 +1,90 @@
+#pragma once
+
+#include "Storage.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace gistack {
+
+// The QtSql implementation shared by every backend. Backends supply the connection and
+// their own versioned migrations; the statements here stay portable SQL.
+class SqlStorage : public Storage {
+public:
+    ~SqlStorage() override;
+
+    void open() override;
+    int schemaVersion() override;
+
+    void begin() override;
+    void commit() override;
+    void rollback() override;
+    void savepoint() override;
+    void releaseSavepoint() override;
+    void rollbackToSavepoint() override;
+
+    void upsertOrg(const Org &org) override;
+    std::optional<Org> org(const QString &id) override;
+    QList<Org> orgs() override;
+    void upsertUser(const User &user) override;
+    std::optional<User> user(const QString &id) override;
+    QList<User> users() override;
+
+    void setGistackLicence(const QDateTime &expireDate) override;
+    std::optional<QDateTime> gistackLicence() override;
+    void upsertArcgisLicence(const ArcgisLicence &licence) override;
+    bool removeArcgisLicence(const QString &id) override;
+    QList<ArcgisLicence> arcgisLicences() override;
+    void upsertLease(const Lease &lease) override;
+    bool removeLease(const QString &id) override;
+    QList<Lease> leasesOf(const QString &userId) override;
+    QList<Lease> leases() override;
+
+    void insertRegistration(const Registration &registration) override;
+    std::optional<Registration> registration(const QString &id) override;
+    QList<Registration> pendingRegistrations() override;
+    void insertRequest(const ResourceRequest &request) override;
+    std::optional<ResourceRequest> request(const QString &id) override;
+    QList<ResourceRequest> pendingRequests() override;
+    bool decideRegistration(const QString &id, bool approved, const QString &adminId,
+                            const QDateTime &at) override;
+    bool decideRequest(const QString &id, bool approved, const QString &adminId, const QDateTime &at) override;
+    PendingCounts pendingCounts(const QString &orgId) override;
+    QHash<QString, PendingCounts> allPendingCounts() override;
+
+    qint64 insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) override;
+    void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
+                     const QDateTime &at) override;
+    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at) override;
+    int queuedCount(const QString &userId) override;
+    QList<MessageRecord> history(const QString &userId, int limit) override;
+
+    std::optional<QString> setting(const QString &key) override;
+    void setSetting(const QString &key, const QString &value) override;
+
+protected:
+    explicit SqlStorage(QString connectionName);
+
+    // Opens m_db; throws StorageError.
+    virtual void connectDatabase() = 0;
+    // Schema versions in order: entry i upgrades version i to i + 1.
+    virtual QList<QStringList> migrations() const = 0;
+
+    QSqlDatabase &database() { return m_db; }
+    const QString &connectionName() const { return m_connectionName; }
+    // Prepares once per connection and reuses the statement.
+    QSqlQuery &prepared(const QString &sql);
+    void exec(QSqlQuery &query);
+    void execDirect(const QString &sql);
+
+private:
+    void migrate();
+    QList<MessageRecord> loadMessages(QSqlQuery &query);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements;
+};
+
+} // namespace gistack

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "MessageRecord.h"
+#include "domain/Entities.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace gistack {
+
+// Everything the service keeps. Synchronous: it runs on the storage thread only, one
+// connection per thread. Failures throw StorageError.
+class Storage {
+public:
+    virtual ~Storage() = default;
+
+    // Connects and brings the schema to the current version.
+    virtual void open() = 0;
+    virtual int schemaVersion() = 0;
+
+    // Transaction control for the worker's group commits.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    virtual void savepoint() = 0;
+    virtual void releaseSavepoint() = 0;
+    virtual void rollbackToSavepoint() = 0;
+
+    virtual void upsertOrg(const Org &org) = 0;
+    virtual std::optional<Org> org(const QString &id) = 0;
+    virtual QList<Org> orgs() = 0;
+    virtual void upsertUser(const User &user) = 0;
+    virtual std::optional<User> user(const QString &id) = 0;
+    virtual QList<User> users() = 0;
+
+    virtual void setGistackLicence(const QDateTime &expireDate) = 0;
+    virtual std::optional<QDateTime> gistackLicence() = 0;
+    virtual void upsertArcgisLicence(const ArcgisLicence &licence) = 0;
+    virtual bool removeArcgisLicence(const QString &id) = 0;
+    virtual QList<ArcgisLicence> arcgisLicences() = 0;
+    virtual void upsertLease(const Lease &lease) = 0;
+    virtual bool removeLease(const QString &id) = 0;
+    virtual QList<Lease> leasesOf(const QString &userId) = 0;
+    virtual QList<Lease> leases() = 0;
+
+    virtual void insertRegistration(const Registration &registration) = 0;
+    virtual std::optional<Registration> registration(const QString &id) = 0;
+    virtual QList<Registration> pendingRegistrations() = 0;
+    virtual void insertRequest(const ResourceRequest &request) = 0;
+    virtual std::optional<ResourceRequest> request(const QString &id) = 0;
+    virtual QList<ResourceRequest> pendingRequests() = 0;
+    // Both return false when the item was no longer pending (someone decided first).
+    virtual bool decideRegistration(const QString &id, bool approved, const QString &adminId,
+                                    const QDateTime &at) = 0;
+    virtual bool decideRequest(const QString &id, bool approved, const QString &adminId,
+                               const QDateTime &at) = 0;
+    virtual PendingCounts pendingCounts(const QString &orgId) = 0;
+    virtual QHash<QString, PendingCounts> allPendingCounts() = 0;
+
+    virtual qint64 insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) = 0;
+    virtual void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
+                             const QDateTime &at) = 0;
+    // Marks the user's queued messages delivered and returns them, oldest first.
+    virtual QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at) = 0;
+    virtual int queuedCount(const QString &userId) = 0;
+    // Newest first; an empty userId means every user.
+    virtual QList<MessageRecord> history(const QString &userId, int limit) = 0;
+
+    virtual std::optional<QString> setting(const QString &key) = 0;
+    virtual void setSetting(const QString &key, const QString &value) = 0;
+};
+
+} // namespace gistack

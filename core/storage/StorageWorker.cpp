@@ -1,0 +1,127 @@
+#include "StorageWorker.h"
+
+#include "StorageError.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcDb)
+
+namespace gistack {
+
+namespace {
+// Bounds how long one transaction holds the write lock.
+constexpr size_t maxBatch = 512;
+} // namespace
+
+StorageWorker::StorageWorker(Factory factory, QObject *parent)
+    : QThread(parent)
+    , m_factory(std::move(factory))
+{
+    setObjectName(QStringLiteral("gistack-storage"));
+}
+
+StorageWorker::~StorageWorker() { shutdown(); }
+
+QString StorageWorker::startAndOpen()
+{
+    std::future<QString> opened = m_opened.get_future();
+    start();
+    return opened.get();
+}
+
+void StorageWorker::shutdown()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (isRunning())
+        wait();
+}
+
+int StorageWorker::queueDepth() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return int(m_jobs.size());
+}
+
+void StorageWorker::enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_stopping) {
+            m_jobs.push_back(Job{std::move(work), std::move(finish)});
+            work = nullptr;
+        }
+    }
+    if (work) {
+        finish(QStringLiteral("the server is shutting down"));
+        return;
+    }
+    m_wake.notify_one();
+}
+
+void StorageWorker::run()
+{
+    try {
+        m_storage = m_factory();
+        m_storage->open();
+    } catch (const StorageError &error) {
+        m_openError = error.message();
+        m_storage.reset();
+    }
+    m_opened.set_value(m_openError);
+
+    for (;;) {
+        std::deque<Job> batch;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty() && m_stopping)
+                break;
+            while (!m_jobs.empty() && batch.size() < maxBatch) {
+                batch.push_back(std::move(m_jobs.front()));
+                m_jobs.pop_front();
+            }
+        }
+        runBatch(batch);
+    }
+    m_storage.reset();
+}
+
+void StorageWorker::runBatch(std::deque<Job> &batch)
+{
+    std::vector<QString> errors(batch.size());
+    if (!m_storage) {
+        for (Job &job : batch)
+            job.finish(QStringLiteral("database unavailable: ") + m_openError);
+        return;
+    }
+    try {
+        m_storage->begin();
+        for (size_t i = 0; i < batch.size(); ++i) {
+            m_storage->savepoint();
+            try {
+                batch[i].work(*m_storage);
+                m_storage->releaseSavepoint();
+            } catch (const StorageError &error) {
+                errors[i] = error.message().isEmpty() ? QStringLiteral("database error") : error.message();
+                m_storage->rollbackToSavepoint();
+            } catch (const std::exception &error) {
+                errors[i] = QStringLiteral("internal error: ") + QString::fromUtf8(error.what());
+                m_storage->rollbackToSavepoint();
+            }
+        }
+        m_storage->commit();
+    } catch (const StorageError &error) {
+        qCWarning(lcDb) << "transaction failed:" << error.message();
+        m_storage->rollback();
+        for (QString &jobError : errors)
+            jobError = error.message().isEmpty() ? QStringLiteral("database error") : error.message();
+    }
+    for (size_t i = 0; i < batch.size(); ++i)
+        batch[i].finish(errors[i]);
+}
+
+} // namespace gistack

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "Storage.h"
+
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+
+namespace gistack {
+
+template <typename T>
+struct StorageResult {
+    T value{};
+    QString error; // empty on success
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Runs every database job on one thread that owns the only connection, so sockets never
+// wait for the disk. Jobs queued while a commit is in flight are grouped into the next
+// transaction (each in its own savepoint), so many small durable writes share one fsync.
+class StorageWorker : public QThread {
+    Q_OBJECT
+public:
+    using Factory = std::function<std::unique_ptr<Storage>()>;
+
+    explicit StorageWorker(Factory factory, QObject *parent = nullptr);
+    ~StorageWorker() override;
+
+    // Starts the thread and opens the storage there; returns the error text, empty on success.
+    QString startAndOpen();
+    // Finishes queued jobs, then stops the thread.
+    void shutdown();
+
+    // Queues job; done runs later on context's thread, unless context is gone by then.
+    template <typename T>
+    void run(QObject *context, std::function<T(Storage &)> job, std::function<void(StorageResult<T>)> done)
+    {
+        auto result = std::make_shared<StorageResult<T>>();
+        QPointer<QObject> guard(context);
+        enqueue([job = std::move(job), result](Storage &storage) { result->value = job(storage); },
+                [guard, done = std::move(done), result](const QString &error) {
+                    result->error = error;
+                    if (!guard)
+                        return;
+                    QMetaObject::invokeMethod(
+                        guard.data(), [done, result] { done(std::move(*result)); }, Qt::QueuedConnection);
+                });
+    }
+
+    // Blocks the caller until the job ran; for start-up and command-line tools only.
+    template <typename T>
+    StorageResult<T> runSync(std::function<T(Storage &)> job)
+    {
+        auto result = std::make_shared<StorageResult<T>>();
+        auto finished = std::make_shared<std::promise<void>>();
+        std::future<void> waiter = finished->get_future();
+        enqueue([job = std::move(job), result](Storage &storage) { result->value = job(storage); },
+                [result, finished](const QString &error) {
+                    result->error = error;
+                    finished->set_value();
+                });
+        waiter.wait();
+        return *result;
+    }
+
+    int queueDepth() const;
+
+protected:
+    void run() override;
+
+private:
+    struct Job {
+        std::function<void(Storage &)> work;
+        std::function<void(const QString &error)> finish;
+    };
+
+    void enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish);
+    void runBatch(std::deque<Job> &batch);
+
+    Factory m_factory;
+    std::unique_ptr<Storage> m_storage;
+    QString m_openError;
+    std::promise<QString> m_opened;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    bool m_stopping = false;
+};
+
+} // namespace gistack
