@@ -15,18 +15,17 @@ using namespace gistack::test;
 
 namespace {
 
-QByteArray b64(const QByteArray &bytes)
-{
+QByteArray b64(const QByteArray &bytes) {
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QString handMadeToken(const QJsonObject &header, const QJsonObject &payload, const QByteArray &secret,
-                      QCryptographicHash::Algorithm algorithm = QCryptographicHash::Sha256)
-{
+                      QCryptographicHash::Algorithm algorithm = QCryptographicHash::Sha256) {
     const QByteArray signingInput = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                                     b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    const QByteArray signature =
-        secret.isEmpty() ? QByteArray() : b64(QMessageAuthenticationCode::hash(signingInput, secret, algorithm));
+    const QByteArray signature = secret.isEmpty()
+                                     ? QByteArray()
+                                     : b64(QMessageAuthenticationCode::hash(signingInput, secret, algorithm));
     return QString::fromLatin1(signingInput + '.' + signature);
 }
 
@@ -41,8 +40,7 @@ private:
     qint64 nowSecs() const { return m_server->clock().now().toSecsSinceEpoch(); }
 
     // Connects with the token and expects a 4401 close.
-    void expectRefused(const QString &token, const QString &reasonPart)
-    {
+    void expectRefused(const QString &token, const QString &reasonPart) {
         WsClient client;
         client.open(m_server->wsUrl(token));
         QVERIFY(client.waitForClose());
@@ -52,8 +50,7 @@ private:
     }
 
 private slots:
-    void init()
-    {
+    void init() {
         ServerConfig config = TestServer::defaults();
         config.authTimeoutMs = 600; // the default is 5 s; a short one keeps the test quick
         m_server = std::make_unique<TestServer>(config);
@@ -66,8 +63,7 @@ private slots:
 
     void defaultAuthTimeoutIsFiveSeconds() { QCOMPARE(ServerConfig().authTimeoutMs, 5000); }
 
-    void validTokenStaysOpen()
-    {
+    void validTokenStaysOpen() {
         WsClient client;
         QVERIFY(client.open(m_server->wsUrl(m_server->tokenFor("alice"))));
         QTest::qWait(900); // longer than the auth timeout
@@ -77,53 +73,49 @@ private slots:
 
     void garbageTokenIsRefused() { expectRefused("not-a-jwt", "invalid token"); }
 
-    void expiredTokenIsRefused()
-    {
+    void expiredTokenIsRefused() {
         const QString token = m_server->tokenFor("alice", 60);
         m_server->clock().advanceSeconds(61);
         expectRefused(token, "expired");
     }
 
-    void forgedTokenIsRefused()
-    {
+    void forgedTokenIsRefused() {
         const QJsonObject header{{"alg", "HS256"}, {"typ", "JWT"}};
         const QJsonObject payload{{"sub", "alice"}, {"exp", nowSecs() + 600}};
         expectRefused(handMadeToken(header, payload, "some-other-secret-0123456789"), "invalid token");
     }
 
-    void tamperedPayloadIsRefused()
-    {
+    void tamperedPayloadIsRefused() {
         QStringList parts = m_server->tokenFor("alice").split('.');
-        parts[1] = QString::fromLatin1(b64(QJsonDocument(QJsonObject{{"sub", "root"}, {"exp", nowSecs() + 600}})
-                                               .toJson(QJsonDocument::Compact)));
+        parts[1] =
+            QString::fromLatin1(b64(QJsonDocument(QJsonObject{{"sub", "root"}, {"exp", nowSecs() + 600}})
+                                        .toJson(QJsonDocument::Compact)));
         expectRefused(parts.join('.'), "invalid token");
     }
 
-    void algNoneIsRefused()
-    {
+    void algNoneIsRefused() {
         const QJsonObject payload{{"sub", "alice"}, {"exp", nowSecs() + 600}};
-        expectRefused(handMadeToken(QJsonObject{{"alg", "none"}, {"typ", "JWT"}}, payload, {}), "invalid token");
+        expectRefused(handMadeToken(QJsonObject{{"alg", "none"}, {"typ", "JWT"}}, payload, {}),
+                      "invalid token");
         expectRefused(handMadeToken(QJsonObject{{"alg", "None"}}, payload, {}), "invalid token");
     }
 
-    void otherAlgorithmWithTheRightSecretIsRefused()
-    {
+    void otherAlgorithmWithTheRightSecretIsRefused() {
         const QJsonObject payload{{"sub", "alice"}, {"exp", nowSecs() + 600}};
-        expectRefused(handMadeToken(QJsonObject{{"alg", "HS512"}, {"typ", "JWT"}}, payload, TestServer::jwtSecret,
-                                    QCryptographicHash::Sha512),
+        expectRefused(handMadeToken(QJsonObject{{"alg", "HS512"}, {"typ", "JWT"}}, payload,
+                                    TestServer::jwtSecret, QCryptographicHash::Sha512),
                       "invalid token");
     }
 
-    void tokenWithoutExpiryIsRefused()
-    {
+    void tokenWithoutExpiryIsRefused() {
         const QJsonObject header{{"alg", "HS256"}, {"typ", "JWT"}};
-        expectRefused(handMadeToken(header, QJsonObject{{"sub", "alice"}}, TestServer::jwtSecret), "no expiry");
+        expectRefused(handMadeToken(header, QJsonObject{{"sub", "alice"}}, TestServer::jwtSecret),
+                      "no expiry");
     }
 
     void unknownUserIsRefused() { expectRefused(m_server->tokenFor("mallory"), "unknown user"); }
 
-    void silentSocketIsClosedAfterTheAuthTimeout()
-    {
+    void silentSocketIsClosedAfterTheAuthTimeout() {
         WsClient client;
         QVERIFY(client.open(m_server->wsUrlWithoutToken()));
         QVERIFY(client.waitForClose(3000));
@@ -131,8 +123,7 @@ private slots:
         QVERIFY(client.closeReason().contains("no token"));
     }
 
-    void badFirstFrameIsRefused()
-    {
+    void badFirstFrameIsRefused() {
         WsClient client;
         QVERIFY(client.open(m_server->wsUrlWithoutToken()));
         client.sendText("hello");
@@ -146,16 +137,14 @@ private slots:
         QCOMPARE(other.closeCode(), 4401);
     }
 
-    void framesAfterLoginGetACloseCode_data()
-    {
+    void framesAfterLoginGetACloseCode_data() {
         QTest::addColumn<QString>("frame");
         QTest::addColumn<int>("code");
         QTest::newRow("not JSON") << "}{" << 1007;
         QTest::newRow("unknown command") << "{\"cmd\":\"rm -rf\"}" << 4400;
     }
 
-    void framesAfterLoginGetACloseCode()
-    {
+    void framesAfterLoginGetACloseCode() {
         QFETCH(QString, frame);
         QFETCH(int, code);
         WsClient client;
@@ -167,8 +156,7 @@ private slots:
         QTRY_COMPARE(m_server->server().registry().connectionCount(), 0);
     }
 
-    void oversizedFrameIsRefused()
-    {
+    void oversizedFrameIsRefused() {
         WsClient client;
         QVERIFY(client.open(m_server->wsUrl(m_server->tokenFor("alice"))));
         client.sendText(QString(70 * 1024, QLatin1Char('x')));
@@ -176,8 +164,7 @@ private slots:
         QCOMPARE(client.closeCode(), 1009);
     }
 
-    void upgradeOnlyOnWsPath()
-    {
+    void upgradeOnlyOnWsPath() {
         WsClient client;
         QUrl url = m_server->wsUrl(m_server->tokenFor("alice"));
         url.setPath("/elsewhere");

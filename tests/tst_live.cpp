@@ -16,8 +16,7 @@ class TestLive : public QObject {
 private:
     std::unique_ptr<TestServer> m_server;
 
-    std::unique_ptr<WsClient> login(const QString &userId)
-    {
+    std::unique_ptr<WsClient> login(const QString &userId) {
         auto client = std::make_unique<WsClient>();
         if (!client->open(m_server->wsUrl(m_server->tokenFor(userId))))
             return nullptr;
@@ -26,24 +25,23 @@ private:
         return client;
     }
 
-    QString submit(const QString &userId, const QString &kind, const QString &action, const QString &resource)
-    {
+    QString submit(const QString &userId, const QString &kind, const QString &action,
+                   const QString &resource) {
         const ApiResult result = m_server->api().post(
-            "/api/v1/requests", {{"userId", userId}, {"kind", kind}, {"action", action}, {"resourceName", resource}});
+            "/api/v1/requests",
+            {{"userId", userId}, {"kind", kind}, {"action", action}, {"resourceName", resource}});
         if (result.status != 201)
             qWarning() << result.text();
         return result.json().value("id").toString();
     }
 
-    ApiResult decide(const QString &requestId, bool approved, const QString &adminId = "admin-a")
-    {
+    ApiResult decide(const QString &requestId, bool approved, const QString &adminId = "admin-a") {
         return m_server->api().post("/api/v1/requests/" + requestId + "/decision",
                                     {{"approved", approved}, {"adminId", adminId}});
     }
 
 private slots:
-    void init()
-    {
+    void init() {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         m_server->addOrg("org-a");
@@ -57,16 +55,15 @@ private slots:
 
     void cleanup() { m_server.reset(); }
 
-    void registrationPushesCountToOnlineAdminsOfItsOrgOnly()
-    {
+    void registrationPushesCountToOnlineAdminsOfItsOrgOnly() {
         auto adminA = login("admin-a");
         auto adminA2 = login("admin-a2");
         auto adminB = login("admin-b");
         auto alice = login("alice");
         QVERIFY(adminA && adminA2 && adminB && alice);
 
-        ApiResult result =
-            m_server->api().post("/api/v1/registrations", {{"userId", "carol"}, {"orgId", "org-a"}, {"name", "Carol"}});
+        ApiResult result = m_server->api().post("/api/v1/registrations",
+                                                {{"userId", "carol"}, {"orgId", "org-a"}, {"name", "Carol"}});
         QCOMPARE(result.status, 201);
         QVERIFY(!result.json().value("id").toString().isEmpty());
         QVERIFY(adminA->waitForFrames(1));
@@ -74,7 +71,8 @@ private slots:
         VERIFY_ENVELOPE(adminA->rawFrames().at(0), "USER_REGISTER", "admin-a", 1, m_server->clock().now());
         VERIFY_ENVELOPE(adminA2->rawFrames().at(0), "USER_REGISTER", "admin-a2", 1);
 
-        result = m_server->api().post("/api/v1/registrations", {{"userId", "dave"}, {"orgId", "org-a"}, {"name", "Dave"}});
+        result = m_server->api().post("/api/v1/registrations",
+                                      {{"userId", "dave"}, {"orgId", "org-a"}, {"name", "Dave"}});
         QCOMPARE(result.status, 201);
         QVERIFY(adminA->waitForFrames(2));
         VERIFY_ENVELOPE(adminA->rawFrames().at(1), "USER_REGISTER", "admin-a", 2);
@@ -85,19 +83,25 @@ private slots:
         QCOMPARE(alice->rawFrames().size(), 0);
     }
 
-    void eachRequestKindPushesItsOwnCount_data()
-    {
+    void eachRequestKindPushesItsOwnCount_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("type");
-        QTest::newRow("website apply") << "website" << "apply" << "GCLOUD_WEBSITE_APPROVE_REQUEST";
-        QTest::newRow("website renew") << "website" << "renew" << "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST";
-        QTest::newRow("desktop apply") << "desktop" << "apply" << "GCLOUD_DESKTOP_APPROVE_REQUEST";
-        QTest::newRow("desktop renew") << "desktop" << "renew" << "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST";
+        QTest::newRow("website apply") << "website"
+                                       << "apply"
+                                       << "GCLOUD_WEBSITE_APPROVE_REQUEST";
+        QTest::newRow("website renew") << "website"
+                                       << "renew"
+                                       << "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST";
+        QTest::newRow("desktop apply") << "desktop"
+                                       << "apply"
+                                       << "GCLOUD_DESKTOP_APPROVE_REQUEST";
+        QTest::newRow("desktop renew") << "desktop"
+                                       << "renew"
+                                       << "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST";
     }
 
-    void eachRequestKindPushesItsOwnCount()
-    {
+    void eachRequestKindPushesItsOwnCount() {
         QFETCH(QString, kind);
         QFETCH(QString, action);
         QFETCH(QString, type);
@@ -117,28 +121,36 @@ private slots:
         QCOMPARE(admin->rawFrames().size(), 2);
     }
 
-    void decisionSendsTheResultToTheApplicant_data()
-    {
+    void decisionSendsTheResultToTheApplicant_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("action");
         QTest::addColumn<bool>("approved");
         QTest::addColumn<QString>("type");
-        QTest::newRow("website apply passed") << "website" << "apply" << true << "GCLOUD_WEBSITE_APPROVE_REQUEST_PASSED";
-        QTest::newRow("website apply rejected") << "website" << "apply" << false << "GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT";
-        QTest::newRow("website renew passed") << "website" << "renew" << true
-                                              << "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_PASSED";
-        QTest::newRow("website renew rejected") << "website" << "renew" << false
-                                                << "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_REJECT";
-        QTest::newRow("desktop apply passed") << "desktop" << "apply" << true << "GCLOUD_DESKTOP_APPROVE_REQUEST_PASS";
-        QTest::newRow("desktop apply rejected") << "desktop" << "apply" << false << "GCLOUD_DESKTOP_APPROVE_REQUEST_REJECT";
-        QTest::newRow("desktop renew passed") << "desktop" << "renew" << true
-                                              << "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_PASSED";
-        QTest::newRow("desktop renew rejected") << "desktop" << "renew" << false
-                                                << "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_REJECT";
+        QTest::newRow("website apply passed") << "website"
+                                              << "apply" << true << "GCLOUD_WEBSITE_APPROVE_REQUEST_PASSED";
+        QTest::newRow("website apply rejected")
+            << "website"
+            << "apply" << false << "GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT";
+        QTest::newRow("website renew passed")
+            << "website"
+            << "renew" << true << "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_PASSED";
+        QTest::newRow("website renew rejected")
+            << "website"
+            << "renew" << false << "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_REJECT";
+        QTest::newRow("desktop apply passed") << "desktop"
+                                              << "apply" << true << "GCLOUD_DESKTOP_APPROVE_REQUEST_PASS";
+        QTest::newRow("desktop apply rejected")
+            << "desktop"
+            << "apply" << false << "GCLOUD_DESKTOP_APPROVE_REQUEST_REJECT";
+        QTest::newRow("desktop renew passed")
+            << "desktop"
+            << "renew" << true << "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_PASSED";
+        QTest::newRow("desktop renew rejected")
+            << "desktop"
+            << "renew" << false << "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_REJECT";
     }
 
-    void decisionSendsTheResultToTheApplicant()
-    {
+    void decisionSendsTheResultToTheApplicant() {
         QFETCH(QString, kind);
         QFETCH(QString, action);
         QFETCH(bool, approved);
@@ -152,7 +164,8 @@ private slots:
         const ApiResult result = decide(id, approved);
         QCOMPARE(result.status, 200);
         QVERIFY(alice->waitForFrames(1));
-        VERIFY_ENVELOPE(alice->rawFrames().at(0), type, "alice", QJsonValue("gis-portal"), m_server->clock().now());
+        VERIFY_ENVELOPE(alice->rawFrames().at(0), type, "alice", QJsonValue("gis-portal"),
+                        m_server->clock().now());
         // The admin hears the count drop back to 0.
         QVERIFY(admin->waitForFrames(2));
         QCOMPARE(admin->frames().at(1).value("msg").toInt(), 0);
@@ -165,8 +178,7 @@ private slots:
         QCOMPARE(alice->rawFrames().size(), 1);
     }
 
-    void onlyAnAdminOfTheRequestsOrgMayDecide()
-    {
+    void onlyAnAdminOfTheRequestsOrgMayDecide() {
         const QString id = submit("alice", "website", "apply", "w");
         QCOMPARE(decide(id, true, "admin-b").status, 403);
         QCOMPARE(decide(id, true, "alice").status, 403);
@@ -175,8 +187,7 @@ private slots:
         QCOMPARE(decide(id, true).status, 200);
     }
 
-    void everyTabGetsEveryLivePush()
-    {
+    void everyTabGetsEveryLivePush() {
         auto tab1 = login("alice");
         auto tab2 = login("alice");
         auto tab3 = login("alice");
@@ -184,14 +195,14 @@ private slots:
         QCOMPARE(decide(submit("alice", "desktop", "apply", "desk"), true).status, 200);
         for (WsClient *tab : {tab1.get(), tab2.get(), tab3.get()}) {
             QVERIFY(tab->waitForFrames(1));
-            VERIFY_ENVELOPE(tab->rawFrames().at(0), "GCLOUD_DESKTOP_APPROVE_REQUEST_PASS", "alice", QJsonValue("desk"));
+            VERIFY_ENVELOPE(tab->rawFrames().at(0), "GCLOUD_DESKTOP_APPROVE_REQUEST_PASS", "alice",
+                            QJsonValue("desk"));
         }
         // All tabs carry the same message id, so a client can tell them apart from new ones.
         QCOMPARE(tab1->frames().at(0).value("id"), tab2->frames().at(0).value("id"));
     }
 
-    void offlineApplicantGetsResultsAtNextLoginOnce()
-    {
+    void offlineApplicantGetsResultsAtNextLoginOnce() {
         const QString first = submit("alice", "website", "apply", "site-1");
         const QString second = submit("alice", "desktop", "renew", "desk-1");
         QCOMPARE(decide(first, false).status, 200);
@@ -203,9 +214,10 @@ private slots:
         QVERIFY(alice->waitForFrames(2));
         alice->settle();
         // Oldest first, each once.
-        QCOMPARE(alice->types(),
-                 (QStringList{"GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT", "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_PASSED"}));
-        VERIFY_ENVELOPE(alice->rawFrames().at(0), "GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT", "alice", QJsonValue("site-1"));
+        QCOMPARE(alice->types(), (QStringList{"GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT",
+                                              "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_PASSED"}));
+        VERIFY_ENVELOPE(alice->rawFrames().at(0), "GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT", "alice",
+                        QJsonValue("site-1"));
         alice->close();
         QVERIFY(alice->waitForClose());
 
@@ -215,8 +227,7 @@ private slots:
         QCOMPARE(again->rawFrames().size(), 0);
     }
 
-    void queuedResultsSurviveARestart()
-    {
+    void queuedResultsSurviveARestart() {
         QCOMPARE(decide(submit("alice", "website", "renew", "site-9"), true).status, 200);
         QVERIFY(m_server->restart());
         auto alice = std::make_unique<WsClient>();
@@ -226,13 +237,14 @@ private slots:
                         QJsonValue("site-9"));
     }
 
-    void backendPublishesAnyTypeToSeveralUsers()
-    {
+    void backendPublishesAnyTypeToSeveralUsers() {
         auto alice = login("alice");
         QVERIFY(alice);
-        const QJsonArray items{QJsonObject{{"expireDate", "2030-01-02 03:04:05"}, {"timeLeft", 4}, {"resourceName", "x-1"}}};
+        const QJsonArray items{
+            QJsonObject{{"expireDate", "2030-01-02 03:04:05"}, {"timeLeft", 4}, {"resourceName", "x-1"}}};
         const ApiResult result = m_server->api().post(
-            "/api/v1/messages", {{"userId", QJsonArray{"alice", "bert"}}, {"type", "ARCGIS_LICENCE_EXPIRED"}, {"msg", items}});
+            "/api/v1/messages",
+            {{"userId", QJsonArray{"alice", "bert"}}, {"type", "ARCGIS_LICENCE_EXPIRED"}, {"msg", items}});
         QCOMPARE(result.status, 201);
         QVERIFY(alice->waitForFrames(1));
         // Each recipient sees only itself in userId.
@@ -246,8 +258,7 @@ private slots:
         VERIFY_ENVELOPE(bert->rawFrames().at(0), "ARCGIS_LICENCE_EXPIRED", "bert", items);
     }
 
-    void historyListsWhatWasSentNewestFirst()
-    {
+    void historyListsWhatWasSentNewestFirst() {
         auto alice = login("alice");
         QVERIFY(alice);
         QCOMPARE(decide(submit("alice", "website", "apply", "one"), true).status, 200);
@@ -263,13 +274,21 @@ private slots:
         QCOMPARE(messages.at(0).toObject().value("msg").toString(), QString("two"));
         QCOMPARE(messages.at(0).toObject().value("delivery").toString(), QString("delivered"));
         QCOMPARE(messages.at(1).toObject().value("msg").toString(), QString("one"));
-        QCOMPARE(m_server->api().get("/api/v1/messages?userId=alice&limit=1").json().value("messages").toArray().size(), 1);
+        QCOMPARE(m_server->api()
+                     .get("/api/v1/messages?userId=alice&limit=1")
+                     .json()
+                     .value("messages")
+                     .toArray()
+                     .size(),
+                 1);
 
         const ApiResult stats = m_server->api().get("/api/v1/stats");
         QCOMPARE(stats.status, 200);
         QCOMPARE(stats.json().value("onlineUsers").toInt(), 1);
         QCOMPARE(stats.json().value("connections").toInt(), 1);
-        QCOMPARE(stats.json().value("pending").toObject().value("org-a").toObject().value("websiteApply").toInt(), 0);
+        QCOMPARE(
+            stats.json().value("pending").toObject().value("org-a").toObject().value("websiteApply").toInt(),
+            0);
     }
 };
 

@@ -1,8 +1,8 @@
 // The login checks end to end: a browser connects over a real socket and receives exactly the
 // reminders of its role, with the spec's envelope, and nothing else.
-#include "support/FrameCheck.h"
 #include "net/ConnectionRegistry.h"
 #include "service/NotificationService.h"
+#include "support/FrameCheck.h"
 #include "support/TestServer.h"
 #include "support/WsClient.h"
 
@@ -14,10 +14,11 @@ using namespace gistack::test;
 
 namespace {
 
-QString wire(const QDateTime &time) { return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")); }
+QString wire(const QDateTime &time) {
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
 
-QJsonObject item(const QDateTime &expire, int timeLeft, const QString &name)
-{
+QJsonObject item(const QDateTime &expire, int timeLeft, const QString &name) {
     return QJsonObject{{"expireDate", wire(expire)}, {"timeLeft", timeLeft}, {"resourceName", name}};
 }
 
@@ -32,8 +33,7 @@ private:
 
     QDateTime daysAhead(int days) const { return QDateTime(m_now.date().addDays(days), QTime(18, 30, 0)); }
 
-    std::unique_ptr<WsClient> login(const QString &userId)
-    {
+    std::unique_ptr<WsClient> login(const QString &userId) {
         auto client = std::make_unique<WsClient>();
         if (!client->open(m_server->wsUrl(m_server->tokenFor(userId))))
             return nullptr;
@@ -42,8 +42,7 @@ private:
     }
 
 private slots:
-    void init()
-    {
+    void init() {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         m_now = m_server->clock().now();
@@ -58,8 +57,7 @@ private slots:
 
     void cleanup() { m_server.reset(); }
 
-    void sysadminGetsBothLicenceReminders()
-    {
+    void sysadminGetsBothLicenceReminders() {
         ApiClient &api = m_server->api();
         QCOMPARE(api.put("/api/v1/licences/gistack", {{"expireDate", wire(daysAhead(10))}}).status, 200);
         QCOMPARE(api.put("/api/v1/licences/arcgis/l1",
@@ -80,13 +78,13 @@ private slots:
         QCOMPARE(client->types(), (QStringList{"GISTACK_LICENCE_EXPIRED", "ARCGIS_LICENCE_EXPIRED"}));
         VERIFY_ENVELOPE(client->rawFrames().at(0), "GISTACK_LICENCE_EXPIRED", "sys",
                         QJsonObject({{"expireDate", wire(daysAhead(10))}, {"timeLeft", 10}}), m_now);
-        VERIFY_ENVELOPE(client->rawFrames().at(1), "ARCGIS_LICENCE_EXPIRED", "sys",
-                        QJsonArray({item(daysAhead(4), 4, "test-10.6.1"), item(daysAhead(10), 10, "test1-10.6.1")}),
-                        m_now);
+        VERIFY_ENVELOPE(
+            client->rawFrames().at(1), "ARCGIS_LICENCE_EXPIRED", "sys",
+            QJsonArray({item(daysAhead(4), 4, "test-10.6.1"), item(daysAhead(10), 10, "test1-10.6.1")}),
+            m_now);
     }
 
-    void thresholdBoundary_data()
-    {
+    void thresholdBoundary_data() {
         QTest::addColumn<int>("days");
         QTest::addColumn<bool>("reported");
         QTest::newRow("11 days out") << 11 << false;
@@ -95,11 +93,12 @@ private slots:
         QTest::newRow("expired 3 days ago") << -3 << true;
     }
 
-    void thresholdBoundary()
-    {
+    void thresholdBoundary() {
         QFETCH(int, days);
         QFETCH(bool, reported);
-        QCOMPARE(m_server->api().put("/api/v1/licences/gistack", {{"expireDate", wire(daysAhead(days))}}).status, 200);
+        QCOMPARE(
+            m_server->api().put("/api/v1/licences/gistack", {{"expireDate", wire(daysAhead(days))}}).status,
+            200);
         auto client = login("sys");
         QVERIFY(client);
         const auto frames = client->framesOfType("GISTACK_LICENCE_EXPIRED");
@@ -108,16 +107,16 @@ private slots:
             QCOMPARE(frames.first().value("msg").toObject().value("timeLeft").toInt(), days);
     }
 
-    void leaseHolderGetsTheThreeLeaseReminders()
-    {
+    void leaseHolderGetsTheThreeLeaseReminders() {
         ApiClient &api = m_server->api();
-        QCOMPARE(api.put("/api/v1/leases/s1", {{"userId", "alice"},
-                                               {"kind", "site"},
-                                               {"resourceName", "city-site"},
-                                               {"expireDate", wire(daysAhead(3))},
-                                               {"arcgisLicence", QJsonObject{{"fileName", "test"},
-                                                                             {"version", "10.6.1"},
-                                                                             {"expireDate", wire(daysAhead(-1))}}}})
+        QCOMPARE(api.put("/api/v1/leases/s1",
+                         {{"userId", "alice"},
+                          {"kind", "site"},
+                          {"resourceName", "city-site"},
+                          {"expireDate", wire(daysAhead(3))},
+                          {"arcgisLicence", QJsonObject{{"fileName", "test"},
+                                                        {"version", "10.6.1"},
+                                                        {"expireDate", wire(daysAhead(-1))}}}})
                      .status,
                  200);
         QCOMPARE(api.put("/api/v1/leases/s2", {{"userId", "alice"},
@@ -141,8 +140,9 @@ private slots:
 
         auto client = login("alice");
         QVERIFY(client);
-        QCOMPARE(client->types(), (QStringList{"NORMAL_USER_SITE_LEASE_EXPIRED", "NORMAL_USER_SITE_AGS_LICENSE_EXPIRED",
-                                              "NORMAL_USER_DESKTOP_LEASE_EXPIRED"}));
+        QCOMPARE(client->types(),
+                 (QStringList{"NORMAL_USER_SITE_LEASE_EXPIRED", "NORMAL_USER_SITE_AGS_LICENSE_EXPIRED",
+                              "NORMAL_USER_DESKTOP_LEASE_EXPIRED"}));
         VERIFY_ENVELOPE(client->rawFrames().at(0), "NORMAL_USER_SITE_LEASE_EXPIRED", "alice",
                         QJsonArray({item(daysAhead(3), 3, "city-site")}), m_now);
         VERIFY_ENVELOPE(client->rawFrames().at(1), "NORMAL_USER_SITE_AGS_LICENSE_EXPIRED", "alice",
@@ -151,44 +151,55 @@ private slots:
                         QJsonArray({item(daysAhead(10), 10, "desk-1")}), m_now);
     }
 
-    void orgAdminGetsItsOrgsNonZeroCounts()
-    {
+    void orgAdminGetsItsOrgsNonZeroCounts() {
         ApiClient &api = m_server->api();
-        QCOMPARE(api.post("/api/v1/registrations", {{"userId", "newbie"}, {"orgId", "org-a"}, {"name", "New"}}).status,
-                 201);
-        QCOMPARE(api.post("/api/v1/registrations", {{"userId", "newbie2"}, {"orgId", "org-a"}, {"name", "New 2"}}).status,
-                 201);
-        QCOMPARE(api.post("/api/v1/requests",
-                          {{"userId", "alice"}, {"kind", "website"}, {"action", "apply"}, {"resourceName", "w1"}})
-                     .status,
-                 201);
-        QCOMPARE(api.post("/api/v1/requests",
-                          {{"userId", "alice"}, {"kind", "website"}, {"action", "renew"}, {"resourceName", "w1"}})
-                     .status,
-                 201);
-        QCOMPARE(api.post("/api/v1/requests",
-                          {{"userId", "bob"}, {"kind", "desktop"}, {"action", "apply"}, {"resourceName", "d1"}})
-                     .status,
-                 201);
-        QCOMPARE(api.post("/api/v1/requests",
-                          {{"userId", "bob"}, {"kind", "desktop"}, {"action", "renew"}, {"resourceName", "d1"}})
-                     .status,
-                 201);
-        QCOMPARE(api.post("/api/v1/requests",
-                          {{"userId", "alice"}, {"kind", "desktop"}, {"action", "renew"}, {"resourceName", "d2"}})
-                     .status,
-                 201);
+        QCOMPARE(
+            api.post("/api/v1/registrations", {{"userId", "newbie"}, {"orgId", "org-a"}, {"name", "New"}})
+                .status,
+            201);
+        QCOMPARE(
+            api.post("/api/v1/registrations", {{"userId", "newbie2"}, {"orgId", "org-a"}, {"name", "New 2"}})
+                .status,
+            201);
+        QCOMPARE(
+            api.post("/api/v1/requests",
+                     {{"userId", "alice"}, {"kind", "website"}, {"action", "apply"}, {"resourceName", "w1"}})
+                .status,
+            201);
+        QCOMPARE(
+            api.post("/api/v1/requests",
+                     {{"userId", "alice"}, {"kind", "website"}, {"action", "renew"}, {"resourceName", "w1"}})
+                .status,
+            201);
+        QCOMPARE(
+            api.post("/api/v1/requests",
+                     {{"userId", "bob"}, {"kind", "desktop"}, {"action", "apply"}, {"resourceName", "d1"}})
+                .status,
+            201);
+        QCOMPARE(
+            api.post("/api/v1/requests",
+                     {{"userId", "bob"}, {"kind", "desktop"}, {"action", "renew"}, {"resourceName", "d1"}})
+                .status,
+            201);
+        QCOMPARE(
+            api.post("/api/v1/requests",
+                     {{"userId", "alice"}, {"kind", "desktop"}, {"action", "renew"}, {"resourceName", "d2"}})
+                .status,
+            201);
 
         auto admin = login("admin-a");
         QVERIFY(admin);
-        QCOMPARE(admin->types(), (QStringList{"USER_REGISTER", "GCLOUD_WEBSITE_APPROVE_REQUEST",
-                                             "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST", "GCLOUD_DESKTOP_APPROVE_REQUEST",
-                                             "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST"}));
+        QCOMPARE(admin->types(),
+                 (QStringList{"USER_REGISTER", "GCLOUD_WEBSITE_APPROVE_REQUEST",
+                              "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST", "GCLOUD_DESKTOP_APPROVE_REQUEST",
+                              "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST"}));
         VERIFY_ENVELOPE(admin->rawFrames().at(0), "USER_REGISTER", "admin-a", 2, m_now);
         VERIFY_ENVELOPE(admin->rawFrames().at(1), "GCLOUD_WEBSITE_APPROVE_REQUEST", "admin-a", 1, m_now);
-        VERIFY_ENVELOPE(admin->rawFrames().at(2), "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST", "admin-a", 1, m_now);
+        VERIFY_ENVELOPE(admin->rawFrames().at(2), "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST", "admin-a", 1,
+                        m_now);
         VERIFY_ENVELOPE(admin->rawFrames().at(3), "GCLOUD_DESKTOP_APPROVE_REQUEST", "admin-a", 1, m_now);
-        VERIFY_ENVELOPE(admin->rawFrames().at(4), "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST", "admin-a", 2, m_now);
+        VERIFY_ENVELOPE(admin->rawFrames().at(4), "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST", "admin-a", 2,
+                        m_now);
 
         // The other org's admin has nothing pending and hears nothing.
         auto other = login("admin-b");
@@ -196,11 +207,12 @@ private slots:
         QCOMPARE(other->types(), QStringList());
     }
 
-    void eachRoleGetsOnlyItsOwnChecks()
-    {
+    void eachRoleGetsOnlyItsOwnChecks() {
         ApiClient &api = m_server->api();
         QCOMPARE(api.put("/api/v1/licences/gistack", {{"expireDate", wire(daysAhead(2))}}).status, 200);
-        QCOMPARE(api.post("/api/v1/registrations", {{"userId", "n"}, {"orgId", "org-a"}, {"name", "N"}}).status, 201);
+        QCOMPARE(
+            api.post("/api/v1/registrations", {{"userId", "n"}, {"orgId", "org-a"}, {"name", "N"}}).status,
+            201);
 
         // A plain user without leases: no licence reminder, no counts.
         auto user = login("bob");
@@ -216,9 +228,9 @@ private slots:
         QCOMPARE(sys->types(), QStringList{"GISTACK_LICENCE_EXPIRED"});
     }
 
-    void firstFrameTokenIsALoginToo()
-    {
-        QCOMPARE(m_server->api().put("/api/v1/licences/gistack", {{"expireDate", wire(daysAhead(1))}}).status, 200);
+    void firstFrameTokenIsALoginToo() {
+        QCOMPARE(m_server->api().put("/api/v1/licences/gistack", {{"expireDate", wire(daysAhead(1))}}).status,
+                 200);
         WsClient client;
         QVERIFY(client.open(m_server->wsUrlWithoutToken()));
         client.sendText(QStringLiteral("{\"token\":\"%1\"}").arg(m_server->tokenFor("sys")));
@@ -227,8 +239,7 @@ private slots:
         QVERIFY(client.isOpen());
     }
 
-    void dailyRecheckReachesOpenConnections()
-    {
+    void dailyRecheckReachesOpenConnections() {
         // Nothing is due at login...
         QCOMPARE(m_server->api()
                      .put("/api/v1/leases/d1", {{"userId", "alice"},

@@ -10,9 +10,7 @@ namespace gistack {
 class ExpiryRule {
 public:
     explicit ExpiryRule(int thresholdDays = 10)
-        : m_thresholdDays(thresholdDays)
-    {
-    }
+        : m_thresholdDays(thresholdDays) {}
 
     int thresholdDays() const { return m_thresholdDays; }
     static int timeLeft(const QDate &today, const QDateTime &expireDate);

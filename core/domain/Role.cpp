@@ -2,8 +2,7 @@
 
 namespace gistack {
 
-QString roleName(Role role)
-{
+QString roleName(Role role) {
     switch (role) {
     case Role::Sysadmin:
         return QStringLiteral("sysadmin");
@@ -15,8 +14,7 @@ QString roleName(Role role)
     return QStringLiteral("user");
 }
 
-std::optional<Role> roleFromName(const QString &name)
-{
+std::optional<Role> roleFromName(const QString &name) {
     for (Role role : {Role::Sysadmin, Role::OrgAdmin, Role::User}) {
         if (roleName(role) == name)
             return role;

@@ -17,14 +17,15 @@ namespace {
 constexpr int maxRecipients = 100000;
 constexpr int maxHistory = 1000;
 
-QStringList segmentsOf(const QString &path) { return path.split(QLatin1Char('/'), Qt::SkipEmptyParts); }
+QStringList segmentsOf(const QString &path) {
+    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
 
 } // namespace
 
 ApiRoutes::ApiRoutes(NotificationService &service, QByteArray apiKey)
     : m_service(service)
-    , m_apiKey(std::move(apiKey))
-{
+    , m_apiKey(std::move(apiKey)) {
     const auto route = [this](const char *method, const char *path, Action action) {
         m_routes.append(Route{method, segmentsOf(QString::fromLatin1(path)), action});
     };
@@ -44,8 +45,7 @@ ApiRoutes::ApiRoutes(NotificationService &service, QByteArray apiKey)
     route("GET", "/api/v1/stats", &ApiRoutes::getStats);
 }
 
-bool ApiRoutes::handle(const HttpRequest &request, HttpReply reply)
-{
+bool ApiRoutes::handle(const HttpRequest &request, HttpReply reply) {
     if (request.path == QLatin1String("/healthz")) {
         reply.json(200, QJsonObject{{"status", "ok"}});
         return true;
@@ -76,14 +76,14 @@ bool ApiRoutes::handle(const HttpRequest &request, HttpReply reply)
         return true;
     }
     if (pathKnown)
-        reply.error(405, QStringLiteral("method %1 not allowed on %2").arg(QString::fromLatin1(request.method), request.path));
+        reply.error(405, QStringLiteral("method %1 not allowed on %2")
+                             .arg(QString::fromLatin1(request.method), request.path));
     else
         reply.error(404, QStringLiteral("no such resource: ") + request.path);
     return true;
 }
 
-bool ApiRoutes::authorised(const HttpRequest &request) const
-{
+bool ApiRoutes::authorised(const HttpRequest &request) const {
     const QByteArray header = request.header("authorization");
     const QByteArray prefix = "Bearer ";
     if (m_apiKey.isEmpty() || !header.startsWith(prefix))
@@ -91,8 +91,7 @@ bool ApiRoutes::authorised(const HttpRequest &request) const
     return SecretCompare::equal(header.mid(prefix.size()).trimmed(), m_apiKey);
 }
 
-bool ApiRoutes::match(const QStringList &pattern, const QStringList &segments, Params *params)
-{
+bool ApiRoutes::match(const QStringList &pattern, const QStringList &segments, Params *params) {
     if (pattern.size() != segments.size())
         return false;
     for (int i = 0; i < pattern.size(); ++i) {
@@ -104,8 +103,7 @@ bool ApiRoutes::match(const QStringList &pattern, const QStringList &segments, P
     return true;
 }
 
-int ApiRoutes::statusOf(const Outcome &outcome)
-{
+int ApiRoutes::statusOf(const Outcome &outcome) {
     switch (outcome.code) {
     case Outcome::Ok:
         return 200;
@@ -125,21 +123,20 @@ int ApiRoutes::statusOf(const Outcome &outcome)
     return 500;
 }
 
-void ApiRoutes::answer(HttpReply reply, const Outcome &outcome)
-{
+void ApiRoutes::answer(HttpReply reply, const Outcome &outcome) {
     if (outcome.ok())
         reply.json(statusOf(outcome), outcome.body.isUndefined() ? QJsonValue(QJsonObject()) : outcome.body);
     else
         reply.error(statusOf(outcome), outcome.error);
 }
 
-std::function<void(const Outcome &)> ApiRoutes::answerer(HttpReply reply) const
-{
-    return [reply](const Outcome &outcome) { answer(reply, outcome); };
+std::function<void(const Outcome &)> ApiRoutes::answerer(HttpReply reply) const {
+    return [reply](const Outcome &outcome) {
+        answer(reply, outcome);
+    };
 }
 
-void ApiRoutes::putOrg(const HttpRequest &request, const Params &params, HttpReply reply)
-{
+void ApiRoutes::putOrg(const HttpRequest &request, const Params &params, HttpReply reply) {
     JsonBody body(request.body);
     const QString name = body.string("name");
     if (!body.ok())
@@ -147,8 +144,7 @@ void ApiRoutes::putOrg(const HttpRequest &request, const Params &params, HttpRep
     m_service.putOrg(Org{params.at(0), name}, answerer(reply));
 }
 
-void ApiRoutes::putUser(const HttpRequest &request, const Params &params, HttpReply reply)
-{
+void ApiRoutes::putUser(const HttpRequest &request, const Params &params, HttpReply reply) {
     JsonBody body(request.body);
     const QString name = body.string("name");
     const QString orgId = body.string("orgId", 128);
@@ -162,8 +158,7 @@ void ApiRoutes::putUser(const HttpRequest &request, const Params &params, HttpRe
     m_service.putUser(User{params.at(0), name, orgId, *role}, answerer(reply));
 }
 
-void ApiRoutes::putGistackLicence(const HttpRequest &request, const Params &, HttpReply reply)
-{
+void ApiRoutes::putGistackLicence(const HttpRequest &request, const Params &, HttpReply reply) {
     JsonBody body(request.body);
     const QDateTime expireDate = body.time("expireDate");
     if (!body.ok())
@@ -171,8 +166,7 @@ void ApiRoutes::putGistackLicence(const HttpRequest &request, const Params &, Ht
     m_service.setGistackLicence(expireDate, answerer(reply));
 }
 
-void ApiRoutes::putArcgisLicence(const HttpRequest &request, const Params &params, HttpReply reply)
-{
+void ApiRoutes::putArcgisLicence(const HttpRequest &request, const Params &params, HttpReply reply) {
     JsonBody body(request.body);
     ArcgisLicence licence{params.at(0), body.string("fileName"), body.string("version", 64),
                           body.time("expireDate")};
@@ -181,13 +175,11 @@ void ApiRoutes::putArcgisLicence(const HttpRequest &request, const Params &param
     m_service.putArcgisLicence(licence, answerer(reply));
 }
 
-void ApiRoutes::deleteArcgisLicence(const HttpRequest &, const Params &params, HttpReply reply)
-{
+void ApiRoutes::deleteArcgisLicence(const HttpRequest &, const Params &params, HttpReply reply) {
     m_service.removeArcgisLicence(params.at(0), answerer(reply));
 }
 
-void ApiRoutes::putLease(const HttpRequest &request, const Params &params, HttpReply reply)
-{
+void ApiRoutes::putLease(const HttpRequest &request, const Params &params, HttpReply reply) {
     JsonBody body(request.body);
     Lease lease;
     lease.id = params.at(0);
@@ -203,7 +195,8 @@ void ApiRoutes::putLease(const HttpRequest &request, const Params &params, HttpR
         if (lease.kind != LeaseKind::Site)
             body.fail(QStringLiteral("arcgisLicence belongs to site leases only"));
         JsonBody ags(agsObject);
-        ArcgisLicence licence{QString(), ags.string("fileName"), ags.string("version", 64), ags.time("expireDate")};
+        ArcgisLicence licence{QString(), ags.string("fileName"), ags.string("version", 64),
+                              ags.time("expireDate")};
         if (!ags.ok())
             body.fail(QStringLiteral("arcgisLicence: ") + ags.error());
         lease.arcgisLicence = licence;
@@ -213,13 +206,11 @@ void ApiRoutes::putLease(const HttpRequest &request, const Params &params, HttpR
     m_service.putLease(lease, answerer(reply));
 }
 
-void ApiRoutes::deleteLease(const HttpRequest &, const Params &params, HttpReply reply)
-{
+void ApiRoutes::deleteLease(const HttpRequest &, const Params &params, HttpReply reply) {
     m_service.removeLease(params.at(0), answerer(reply));
 }
 
-void ApiRoutes::postRegistration(const HttpRequest &request, const Params &, HttpReply reply)
-{
+void ApiRoutes::postRegistration(const HttpRequest &request, const Params &, HttpReply reply) {
     JsonBody body(request.body);
     const QString userId = body.string("userId", 128);
     const QString orgId = body.string("orgId", 128);
@@ -231,8 +222,7 @@ void ApiRoutes::postRegistration(const HttpRequest &request, const Params &, Htt
     m_service.submitRegistration(userId, orgId, name, answerer(reply));
 }
 
-void ApiRoutes::postRequest(const HttpRequest &request, const Params &, HttpReply reply)
-{
+void ApiRoutes::postRequest(const HttpRequest &request, const Params &, HttpReply reply) {
     JsonBody body(request.body);
     const QString userId = body.string("userId", 128);
     const QString kind = body.string("kind");
@@ -244,13 +234,13 @@ void ApiRoutes::postRequest(const HttpRequest &request, const Params &, HttpRepl
         body.fail(QStringLiteral("action must be \"apply\" or \"renew\""));
     if (!body.ok())
         return reply.error(400, body.error());
-    m_service.submitRequest(userId, kind == QLatin1String("website") ? ResourceKind::Website : ResourceKind::Desktop,
+    m_service.submitRequest(userId,
+                            kind == QLatin1String("website") ? ResourceKind::Website : ResourceKind::Desktop,
                             action == QLatin1String("apply") ? RequestAction::Apply : RequestAction::Renew,
                             resourceName, answerer(reply));
 }
 
-void ApiRoutes::decideRegistration(const HttpRequest &request, const Params &params, HttpReply reply)
-{
+void ApiRoutes::decideRegistration(const HttpRequest &request, const Params &params, HttpReply reply) {
     JsonBody body(request.body);
     const bool approved = body.boolean("approved");
     const QString adminId = body.string("adminId", 128);
@@ -259,8 +249,7 @@ void ApiRoutes::decideRegistration(const HttpRequest &request, const Params &par
     m_service.decideRegistration(params.at(0), approved, adminId, answerer(reply));
 }
 
-void ApiRoutes::decideRequest(const HttpRequest &request, const Params &params, HttpReply reply)
-{
+void ApiRoutes::decideRequest(const HttpRequest &request, const Params &params, HttpReply reply) {
     JsonBody body(request.body);
     const bool approved = body.boolean("approved");
     const QString adminId = body.string("adminId", 128);
@@ -269,12 +258,12 @@ void ApiRoutes::decideRequest(const HttpRequest &request, const Params &params, 
     m_service.decideRequest(params.at(0), approved, adminId, answerer(reply));
 }
 
-void ApiRoutes::postMessage(const HttpRequest &request, const Params &, HttpReply reply)
-{
+void ApiRoutes::postMessage(const HttpRequest &request, const Params &, HttpReply reply) {
     JsonBody body(request.body);
     const QJsonValue users = body.object().value(QLatin1String("userId"));
     QStringList userIds;
-    if (body.ok() && (!users.isArray() || users.toArray().isEmpty() || users.toArray().size() > maxRecipients))
+    if (body.ok() &&
+        (!users.isArray() || users.toArray().isEmpty() || users.toArray().size() > maxRecipients))
         body.fail(QStringLiteral("userId must be a non-empty array of user ids"));
     for (const QJsonValue &user : users.toArray()) {
         if (!user.isString() || !JsonBody::isValidId(user.toString()))
@@ -289,7 +278,8 @@ void ApiRoutes::postMessage(const HttpRequest &request, const Params &, HttpRepl
     if (body.ok() && !body.has("msg"))
         body.fail(QStringLiteral("msg is missing"));
     if (body.ok()) {
-        const QString shapeError = MessageCatalogue::validate(*type, body.object().value(QLatin1String("msg")));
+        const QString shapeError =
+            MessageCatalogue::validate(*type, body.object().value(QLatin1String("msg")));
         if (!shapeError.isEmpty())
             body.fail(shapeError);
     }
@@ -298,8 +288,7 @@ void ApiRoutes::postMessage(const HttpRequest &request, const Params &, HttpRepl
     m_service.publish(*type, userIds, body.object().value(QLatin1String("msg")), answerer(reply));
 }
 
-void ApiRoutes::getMessages(const HttpRequest &request, const Params &, HttpReply reply)
-{
+void ApiRoutes::getMessages(const HttpRequest &request, const Params &, HttpReply reply) {
     const QString userId = request.query.queryItemValue(QStringLiteral("userId"), QUrl::FullyDecoded);
     const QString limitText = request.query.queryItemValue(QStringLiteral("limit"));
     bool limitOk = true;
@@ -311,6 +300,8 @@ void ApiRoutes::getMessages(const HttpRequest &request, const Params &, HttpRepl
     m_service.history(userId, limit, answerer(reply));
 }
 
-void ApiRoutes::getStats(const HttpRequest &, const Params &, HttpReply reply) { m_service.stats(answerer(reply)); }
+void ApiRoutes::getStats(const HttpRequest &, const Params &, HttpReply reply) {
+    m_service.stats(answerer(reply));
+}
 
 } // namespace gistack

@@ -10,8 +10,7 @@ ClientConnection::ClientConnection(QWebSocket *socket, quint64 id, qint64 connec
     , m_socket(socket)
     , m_id(id)
     , m_connectedAtMs(connectedAtMs)
-    , m_lastHeardMs(connectedAtMs)
-{
+    , m_lastHeardMs(connectedAtMs) {
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { emit textReceived(this, text); });
@@ -25,27 +24,32 @@ ClientConnection::ClientConnection(QWebSocket *socket, quint64 id, qint64 connec
     });
 }
 
-ClientConnection::~ClientConnection() { m_socket->disconnect(this); }
+ClientConnection::~ClientConnection() {
+    m_socket->disconnect(this);
+}
 
-void ClientConnection::authenticate(const User &user)
-{
+void ClientConnection::authenticate(const User &user) {
     m_user = user;
     m_authenticated = true;
 }
 
-QHostAddress ClientConnection::peerAddress() const { return m_socket->peerAddress(); }
+QHostAddress ClientConnection::peerAddress() const {
+    return m_socket->peerAddress();
+}
 
-QString ClientConnection::requestToken() const
-{
+QString ClientConnection::requestToken() const {
     return QUrlQuery(m_socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
 }
 
-QString ClientConnection::origin() const { return m_socket->origin(); }
+QString ClientConnection::origin() const {
+    return m_socket->origin();
+}
 
-bool ClientConnection::isOpen() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
+bool ClientConnection::isOpen() const {
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
 
-bool ClientConnection::send(const QByteArray &frame)
-{
+bool ClientConnection::send(const QByteArray &frame) {
     if (!isOpen())
         return false;
     // QWebSocket takes QString for text frames; the UTF-8 bytes round-trip unchanged.
@@ -53,17 +57,17 @@ bool ClientConnection::send(const QByteArray &frame)
     return true;
 }
 
-void ClientConnection::ping(qint64 nowMs)
-{
+void ClientConnection::ping(qint64 nowMs) {
     m_pingSentMs = nowMs;
     m_socket->ping();
 }
 
-void ClientConnection::close(int code, const QString &reason)
-{
+void ClientConnection::close(int code, const QString &reason) {
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
 }
 
-void ClientConnection::abort() { m_socket->abort(); }
+void ClientConnection::abort() {
+    m_socket->abort();
+}
 
 } // namespace gistack

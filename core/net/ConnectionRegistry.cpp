@@ -9,8 +9,7 @@ namespace gistack {
 
 ConnectionRegistry::ConnectionRegistry(Timeouts timeouts, QObject *parent)
     : QObject(parent)
-    , m_timeouts(timeouts)
-{
+    , m_timeouts(timeouts) {
     m_uptime.start();
     // One sweep for all sockets rather than a timer per socket.
     m_housekeeping.setInterval(qBound(50, qMin(m_timeouts.authMs, m_timeouts.pingIntervalMs) / 5, 1000));
@@ -18,8 +17,7 @@ ConnectionRegistry::ConnectionRegistry(Timeouts timeouts, QObject *parent)
     m_housekeeping.start();
 }
 
-ConnectionRegistry::~ConnectionRegistry()
-{
+ConnectionRegistry::~ConnectionRegistry() {
     const auto connections = m_connections.values();
     for (ClientConnection *connection : connections) {
         connection->disconnect(this);
@@ -27,8 +25,7 @@ ConnectionRegistry::~ConnectionRegistry()
     }
 }
 
-ClientConnection *ConnectionRegistry::add(QWebSocket *socket)
-{
+ClientConnection *ConnectionRegistry::add(QWebSocket *socket) {
     auto *connection = new ClientConnection(socket, m_nextId++, m_uptime.elapsed(), this);
     m_connections.insert(connection->id(), connection);
     m_pending.insert(connection);
@@ -41,8 +38,7 @@ ClientConnection *ConnectionRegistry::add(QWebSocket *socket)
     return connection;
 }
 
-void ConnectionRegistry::authenticate(ClientConnection *connection, const User &user)
-{
+void ConnectionRegistry::authenticate(ClientConnection *connection, const User &user) {
     if (!m_pending.remove(connection) || !connection->isOpen())
         return;
     connection->authenticate(user);
@@ -57,31 +53,27 @@ void ConnectionRegistry::authenticate(ClientConnection *connection, const User &
     emit authenticated(connection);
 }
 
-QStringList ConnectionRegistry::onlineOrgAdmins(const QString &orgId) const
-{
+QStringList ConnectionRegistry::onlineOrgAdmins(const QString &orgId) const {
     const QSet<QString> admins = m_onlineAdminsByOrg.value(orgId);
     QStringList sorted(admins.begin(), admins.end());
     sorted.sort();
     return sorted;
 }
 
-QList<ClientConnection *> ConnectionRegistry::authenticatedConnections() const
-{
+QList<ClientConnection *> ConnectionRegistry::authenticatedConnections() const {
     QList<ClientConnection *> result;
     for (const QList<ClientConnection *> &connections : m_byUser)
         result.append(connections);
     return result;
 }
 
-void ConnectionRegistry::closeAll(int code, const QString &reason)
-{
+void ConnectionRegistry::closeAll(int code, const QString &reason) {
     const auto connections = m_connections.values();
     for (ClientConnection *connection : connections)
         connection->close(code, reason);
 }
 
-void ConnectionRegistry::remove(ClientConnection *connection)
-{
+void ConnectionRegistry::remove(ClientConnection *connection) {
     m_connections.remove(connection->id());
     m_pending.remove(connection);
     if (connection->isAuthenticated()) {
@@ -106,14 +98,14 @@ void ConnectionRegistry::remove(ClientConnection *connection)
     connection->deleteLater();
 }
 
-void ConnectionRegistry::housekeeping()
-{
+void ConnectionRegistry::housekeeping() {
     const qint64 now = m_uptime.elapsed();
     const auto pending = m_pending.values();
     for (ClientConnection *connection : pending) {
         if (now - connection->connectedAtMs() > m_timeouts.authMs) {
             m_pending.remove(connection);
-            connection->close(CloseCode::Unauthorized, QStringLiteral("no token within %1 s").arg(m_timeouts.authMs / 1000.0));
+            connection->close(CloseCode::Unauthorized,
+                              QStringLiteral("no token within %1 s").arg(m_timeouts.authMs / 1000.0));
         }
     }
     const bool pingRound = now - m_lastPingMs >= m_timeouts.pingIntervalMs;

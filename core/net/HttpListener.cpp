@@ -14,8 +14,7 @@ namespace gistack {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
-{
+QByteArray methodName(QHttpServerRequest::Method method) {
     switch (method) {
     case QHttpServerRequest::Method::Get:
         return "GET";
@@ -39,15 +38,15 @@ QByteArray methodName(QHttpServerRequest::Method method)
 } // namespace
 
 HttpListener::HttpListener(QObject *parent)
-    : QAbstractHttpServer(parent)
-{
+    : QAbstractHttpServer(parent) {
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpListener::takeWebSockets);
 }
 
-void HttpListener::addHandler(HttpHandler *handler) { m_handlers.append(handler); }
+void HttpListener::addHandler(HttpHandler *handler) {
+    m_handlers.append(handler);
+}
 
-bool HttpListener::start(const QHostAddress &address, quint16 port, QString *error)
-{
+bool HttpListener::start(const QHostAddress &address, quint16 port, QString *error) {
     if (!m_tcp) {
         m_tcp = new QTcpServer(this);
         // Qt's default backlog of 50 overflows when a crowd reconnects at once.
@@ -67,18 +66,20 @@ bool HttpListener::start(const QHostAddress &address, quint16 port, QString *err
     return true;
 }
 
-void HttpListener::stopListening()
-{
+void HttpListener::stopListening() {
     if (m_tcp)
         m_tcp->close();
 }
 
-quint16 HttpListener::port() const { return m_tcp ? m_tcp->serverPort() : 0; }
+quint16 HttpListener::port() const {
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
 
-bool HttpListener::isListening() const { return m_tcp && m_tcp->isListening(); }
+bool HttpListener::isListening() const {
+    return m_tcp && m_tcp->isListening();
+}
 
-bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
     const QUrl url = request.url();
     // An upgrade is accepted only on /ws; answering nothing leaves the socket to the handshake.
     if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
@@ -105,14 +106,12 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     return true;
 }
 
-void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
     qCInfo(lcHttp) << "refused upgrade on" << request.url().path();
     HttpReply(makeResponder(request, socket), socket).error(404, QStringLiteral("WebSockets connect on /ws"));
 }
 
-void HttpListener::takeWebSockets()
-{
+void HttpListener::takeWebSockets() {
     // Drain at once: QWebSocketServer refuses sockets past its pending limit.
     while (hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();

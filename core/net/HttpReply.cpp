@@ -12,21 +12,18 @@ namespace gistack {
 struct HttpReply::State {
     State(QHttpServerResponder &&r, QTcpSocket *s)
         : responder(std::move(r))
-        , socket(s)
-    {
-    }
+        , socket(s) {}
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     bool answered = false;
 };
 
 HttpReply::HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket)
-    : m_state(std::make_shared<State>(std::move(responder), socket))
-{
+    : m_state(std::make_shared<State>(std::move(responder), socket)) {
 }
 
-void HttpReply::send(int status, const QByteArray &body, const QByteArray &contentType, const HttpHeaders &headers)
-{
+void HttpReply::send(int status, const QByteArray &body, const QByteArray &contentType,
+                     const HttpHeaders &headers) {
     if (m_state->answered)
         return;
     m_state->answered = true;
@@ -42,15 +39,18 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
     r.writeBody(body);
 }
 
-void HttpReply::json(int status, const QJsonValue &body)
-{
+void HttpReply::json(int status, const QJsonValue &body) {
     const QByteArray bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
                                             : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
     send(status, bytes, "application/json", {{"Cache-Control", "no-store"}});
 }
 
-void HttpReply::error(int status, const QString &reason) { json(status, QJsonObject{{"error", reason}}); }
+void HttpReply::error(int status, const QString &reason) {
+    json(status, QJsonObject{{"error", reason}});
+}
 
-bool HttpReply::answered() const { return m_state->answered; }
+bool HttpReply::answered() const {
+    return m_state->answered;
+}
 
 } // namespace gistack

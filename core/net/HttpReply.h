@@ -20,7 +20,8 @@ class HttpReply {
 public:
     HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket);
 
-    void send(int status, const QByteArray &body, const QByteArray &contentType, const HttpHeaders &headers = {});
+    void send(int status, const QByteArray &body, const QByteArray &contentType,
+              const HttpHeaders &headers = {});
     void json(int status, const QJsonValue &body);
     void error(int status, const QString &reason);
     bool answered() const;

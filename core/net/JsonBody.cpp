@@ -6,8 +6,7 @@
 
 namespace gistack {
 
-JsonBody::JsonBody(const QByteArray &bytes)
-{
+JsonBody::JsonBody(const QByteArray &bytes) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -19,18 +18,15 @@ JsonBody::JsonBody(const QByteArray &bytes)
 }
 
 JsonBody::JsonBody(QJsonObject object)
-    : m_object(std::move(object))
-{
+    : m_object(std::move(object)) {
 }
 
-void JsonBody::fail(const QString &error)
-{
+void JsonBody::fail(const QString &error) {
     if (m_error.isEmpty())
         m_error = error;
 }
 
-QString JsonBody::string(const char *key, int maxLength)
-{
+QString JsonBody::string(const char *key, int maxLength) {
     const QJsonValue value = m_object.value(QLatin1String(key));
     if (!value.isString() || value.toString().trimmed().isEmpty()) {
         fail(QStringLiteral("%1 must be a non-empty string").arg(QLatin1String(key)));
@@ -43,29 +39,25 @@ QString JsonBody::string(const char *key, int maxLength)
     return value.toString();
 }
 
-QString JsonBody::optionalString(const char *key, int maxLength)
-{
+QString JsonBody::optionalString(const char *key, int maxLength) {
     return has(key) ? string(key, maxLength) : QString();
 }
 
-bool JsonBody::boolean(const char *key)
-{
+bool JsonBody::boolean(const char *key) {
     const QJsonValue value = m_object.value(QLatin1String(key));
     if (!value.isBool())
         fail(QStringLiteral("%1 must be true or false").arg(QLatin1String(key)));
     return value.toBool();
 }
 
-QDateTime JsonBody::time(const char *key)
-{
+QDateTime JsonBody::time(const char *key) {
     const QDateTime parsed = TimeFormat::parse(m_object.value(QLatin1String(key)).toString());
     if (!parsed.isValid())
         fail(QStringLiteral("%1 must be a time \"yyyy-MM-dd HH:mm:ss\"").arg(QLatin1String(key)));
     return parsed;
 }
 
-QJsonObject JsonBody::optionalObject(const char *key)
-{
+QJsonObject JsonBody::optionalObject(const char *key) {
     const QJsonValue value = m_object.value(QLatin1String(key));
     if (value.isUndefined() || value.isNull())
         return {};
@@ -74,8 +66,7 @@ QJsonObject JsonBody::optionalObject(const char *key)
     return value.toObject();
 }
 
-bool JsonBody::isValidId(const QString &id)
-{
+bool JsonBody::isValidId(const QString &id) {
     if (id.isEmpty() || id.size() > 128)
         return false;
     for (const QChar c : id) {

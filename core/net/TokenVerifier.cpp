@@ -8,12 +8,10 @@ namespace gistack {
 
 TokenVerifier::TokenVerifier(QByteArray secret, const Clock &clock)
     : m_secret(std::move(secret))
-    , m_clock(clock)
-{
+    , m_clock(clock) {
 }
 
-TokenCheck TokenVerifier::verify(const QString &token) const
-{
+TokenCheck TokenVerifier::verify(const QString &token) const {
     if (token.isEmpty())
         return {QString(), QStringLiteral("missing token")};
     if (token.size() > 8192)
@@ -23,8 +21,8 @@ TokenCheck TokenVerifier::verify(const QString &token) const
         std::error_code ec;
         const std::string encoded = token.toStdString();
         // Signature and algorithm only: expiry is checked below against the injected clock.
-        auto decoded = jwt::decode(encoded, algorithms({"HS256"}), ec, jwt::params::secret(m_secret.toStdString()),
-                                   jwt::params::verify(true));
+        auto decoded = jwt::decode(encoded, algorithms({"HS256"}), ec,
+                                   jwt::params::secret(m_secret.toStdString()), jwt::params::verify(true));
         if (ec)
             return {QString(), QStringLiteral("invalid token: ") + QString::fromStdString(ec.message())};
         if (decoded.header().algo() != jwt::algorithm::HS256)
@@ -44,8 +42,7 @@ TokenCheck TokenVerifier::verify(const QString &token) const
     }
 }
 
-QString TokenVerifier::issue(const QString &userId, qint64 ttlSeconds) const
-{
+QString TokenVerifier::issue(const QString &userId, qint64 ttlSeconds) const {
     using namespace jwt::params;
     const qint64 now = m_clock.now().toSecsSinceEpoch();
     jwt::jwt_object token{algorithm("HS256"), secret(m_secret.toStdString())};

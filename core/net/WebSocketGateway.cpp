@@ -18,12 +18,10 @@ WebSocketGateway::WebSocketGateway(ConnectionRegistry &registry, const TokenVeri
     : QObject(parent)
     , m_registry(registry)
     , m_verifier(verifier)
-    , m_maxMessageBytes(maxMessageBytes)
-{
+    , m_maxMessageBytes(maxMessageBytes) {
 }
 
-void WebSocketGateway::accept(QWebSocket *socket)
-{
+void WebSocketGateway::accept(QWebSocket *socket) {
     // Qt's default limits are about 2 GiB: every accepted socket gets ours.
     socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
@@ -37,8 +35,7 @@ void WebSocketGateway::accept(QWebSocket *socket)
         checkToken(connection, token);
 }
 
-void WebSocketGateway::checkToken(ClientConnection *connection, const QString &token)
-{
+void WebSocketGateway::checkToken(ClientConnection *connection, const QString &token) {
     const TokenCheck check = m_verifier.verify(token);
     if (!check.ok()) {
         qCInfo(lcWs) << "socket" << connection->id() << "refused:" << check.error;
@@ -48,8 +45,7 @@ void WebSocketGateway::checkToken(ClientConnection *connection, const QString &t
     emit tokenAccepted(connection, check.userId);
 }
 
-void WebSocketGateway::onText(ClientConnection *connection, const QString &text)
-{
+void WebSocketGateway::onText(ClientConnection *connection, const QString &text) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (connection->isAuthenticated()) {

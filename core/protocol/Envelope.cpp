@@ -11,8 +11,7 @@ namespace gistack {
 namespace {
 
 // QJsonDocument only serialises arrays and objects: wrap a scalar and strip the brackets.
-QByteArray compactJson(const QJsonValue &value)
-{
+QByteArray compactJson(const QJsonValue &value) {
     if (value.isObject())
         return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
     if (value.isArray())
@@ -27,20 +26,22 @@ Envelope::Envelope(QString id, MessageType type, QDateTime createTime, QJsonValu
     : m_id(std::move(id))
     , m_type(type)
     , m_createTime(std::move(createTime))
-    , m_msg(std::move(msg))
-{
+    , m_msg(std::move(msg)) {
     m_prefix = QByteArrayLiteral("{\"id\":") + compactJson(m_id) + QByteArrayLiteral(",\"userId\":[");
     m_suffix = QByteArrayLiteral("],\"createTime\":") + compactJson(TimeFormat::format(m_createTime)) +
                QByteArrayLiteral(",\"type\":") + compactJson(MessageCatalogue::name(m_type)) +
                QByteArrayLiteral(",\"msg\":") + compactJson(m_msg) + '}';
 }
 
-QString Envelope::newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString Envelope::newId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
-QByteArray Envelope::msgJson() const { return compactJson(m_msg); }
+QByteArray Envelope::msgJson() const {
+    return compactJson(m_msg);
+}
 
-QByteArray Envelope::frameFor(const QString &userId) const
-{
+QByteArray Envelope::frameFor(const QString &userId) const {
     const QByteArray user = compactJson(userId);
     QByteArray frame;
     frame.reserve(m_prefix.size() + user.size() + m_suffix.size());
@@ -48,8 +49,7 @@ QByteArray Envelope::frameFor(const QString &userId) const
     return frame;
 }
 
-QJsonObject Envelope::toJson(const QStringList &userIds) const
-{
+QJsonObject Envelope::toJson(const QStringList &userIds) const {
     return QJsonObject{{QStringLiteral("id"), m_id},
                        {QStringLiteral("userId"), QJsonArray::fromStringList(userIds)},
                        {QStringLiteral("createTime"), TimeFormat::format(m_createTime)},
@@ -57,8 +57,7 @@ QJsonObject Envelope::toJson(const QStringList &userIds) const
                        {QStringLiteral("msg"), m_msg}};
 }
 
-bool Envelope::parse(const QByteArray &frame, Envelope *out, QStringList *userIds)
-{
+bool Envelope::parse(const QByteArray &frame, Envelope *out, QStringList *userIds) {
     const QJsonDocument doc = QJsonDocument::fromJson(frame);
     if (!doc.isObject())
         return false;

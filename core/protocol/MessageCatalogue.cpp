@@ -9,8 +9,7 @@ namespace gistack {
 
 namespace {
 
-const QList<MessageTypeInfo> &catalogue()
-{
+const QList<MessageTypeInfo> &catalogue() {
     using T = MessageType;
     using S = MsgShape;
     using A = Audience;
@@ -42,22 +41,21 @@ const QList<MessageTypeInfo> &catalogue()
          "cloud site application rejected"},
         {T::WebsiteRenewPassed, "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_PASSED", S::ResourceName, A::Applicant,
          "cloud site renewal approved"},
-        {T::WebsiteRenewRejected, "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_REJECT", S::ResourceName, A::Applicant,
-         "cloud site renewal rejected"},
+        {T::WebsiteRenewRejected, "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_REJECT", S::ResourceName,
+         A::Applicant, "cloud site renewal rejected"},
         {T::DesktopApplyPassed, "GCLOUD_DESKTOP_APPROVE_REQUEST_PASS", S::ResourceName, A::Applicant,
          "cloud desktop application approved"},
         {T::DesktopApplyRejected, "GCLOUD_DESKTOP_APPROVE_REQUEST_REJECT", S::ResourceName, A::Applicant,
          "cloud desktop application rejected"},
         {T::DesktopRenewPassed, "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_PASSED", S::ResourceName, A::Applicant,
          "cloud desktop renewal approved"},
-        {T::DesktopRenewRejected, "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_REJECT", S::ResourceName, A::Applicant,
-         "cloud desktop renewal rejected"},
+        {T::DesktopRenewRejected, "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_REJECT", S::ResourceName,
+         A::Applicant, "cloud desktop renewal rejected"},
     };
     return entries;
 }
 
-QString checkExpiryItem(const QJsonObject &item, bool needsName)
-{
+QString checkExpiryItem(const QJsonObject &item, bool needsName) {
     if (!TimeFormat::parseWire(item.value(QLatin1String("expireDate")).toString()).isValid())
         return QStringLiteral("expireDate must be \"yyyy-MM-dd HH:mm:ss\"");
     const QJsonValue left = item.value(QLatin1String("timeLeft"));
@@ -70,14 +68,19 @@ QString checkExpiryItem(const QJsonObject &item, bool needsName)
 
 } // namespace
 
-const QList<MessageTypeInfo> &MessageCatalogue::all() { return catalogue(); }
+const QList<MessageTypeInfo> &MessageCatalogue::all() {
+    return catalogue();
+}
 
-const MessageTypeInfo &MessageCatalogue::info(MessageType type) { return catalogue().at(int(type)); }
+const MessageTypeInfo &MessageCatalogue::info(MessageType type) {
+    return catalogue().at(int(type));
+}
 
-QString MessageCatalogue::name(MessageType type) { return QString::fromLatin1(info(type).name); }
+QString MessageCatalogue::name(MessageType type) {
+    return QString::fromLatin1(info(type).name);
+}
 
-std::optional<MessageType> MessageCatalogue::fromName(const QString &name)
-{
+std::optional<MessageType> MessageCatalogue::fromName(const QString &name) {
     for (const MessageTypeInfo &entry : catalogue()) {
         if (name == QLatin1String(entry.name))
             return entry.type;
@@ -85,8 +88,7 @@ std::optional<MessageType> MessageCatalogue::fromName(const QString &name)
     return std::nullopt;
 }
 
-QString MessageCatalogue::validate(MessageType type, const QJsonValue &msg)
-{
+QString MessageCatalogue::validate(MessageType type, const QJsonValue &msg) {
     switch (info(type).shape) {
     case MsgShape::ExpiryObject:
         if (!msg.isObject())
@@ -117,8 +119,7 @@ QString MessageCatalogue::validate(MessageType type, const QJsonValue &msg)
     return QStringLiteral("unknown msg shape");
 }
 
-MessageType MessageCatalogue::pendingCountType(PendingKind kind)
-{
+MessageType MessageCatalogue::pendingCountType(PendingKind kind) {
     switch (kind) {
     case PendingKind::Registration:
         return MessageType::UserRegister;
@@ -134,15 +135,13 @@ MessageType MessageCatalogue::pendingCountType(PendingKind kind)
     return MessageType::UserRegister;
 }
 
-PendingKind MessageCatalogue::pendingKindOf(ResourceKind kind, RequestAction action)
-{
+PendingKind MessageCatalogue::pendingKindOf(ResourceKind kind, RequestAction action) {
     if (kind == ResourceKind::Website)
         return action == RequestAction::Apply ? PendingKind::WebsiteApply : PendingKind::WebsiteRenew;
     return action == RequestAction::Apply ? PendingKind::DesktopApply : PendingKind::DesktopRenew;
 }
 
-MessageType MessageCatalogue::resultType(ResourceKind kind, RequestAction action, bool approved)
-{
+MessageType MessageCatalogue::resultType(ResourceKind kind, RequestAction action, bool approved) {
     using T = MessageType;
     if (kind == ResourceKind::Website) {
         if (action == RequestAction::Apply)
@@ -154,8 +153,7 @@ MessageType MessageCatalogue::resultType(ResourceKind kind, RequestAction action
     return approved ? T::DesktopRenewPassed : T::DesktopRenewRejected;
 }
 
-QList<PendingKind> MessageCatalogue::pendingKinds()
-{
+QList<PendingKind> MessageCatalogue::pendingKinds() {
     return {PendingKind::Registration, PendingKind::WebsiteApply, PendingKind::WebsiteRenew,
             PendingKind::DesktopApply, PendingKind::DesktopRenew};
 }

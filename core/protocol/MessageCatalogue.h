@@ -40,10 +40,10 @@ enum class MsgShape {
 
 // Who a type is meant for; informs routing and the docs.
 enum class Audience {
-    Sysadmin,       // at login
-    LeaseHolder,    // at login
-    OrgAdmins,      // online admins of the org, live and at login
-    Applicant,      // the requesting user, queued while offline
+    Sysadmin,    // at login
+    LeaseHolder, // at login
+    OrgAdmins,   // online admins of the org, live and at login
+    Applicant,   // the requesting user, queued while offline
 };
 
 // A resource kind and action, as the HTTP API spells them.

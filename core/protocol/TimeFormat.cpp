@@ -6,12 +6,15 @@ namespace {
 const QString wireFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
 }
 
-QString TimeFormat::format(const QDateTime &time) { return time.toLocalTime().toString(wireFormat); }
+QString TimeFormat::format(const QDateTime &time) {
+    return time.toLocalTime().toString(wireFormat);
+}
 
-QDateTime TimeFormat::parseWire(const QString &text) { return QDateTime::fromString(text, wireFormat); }
+QDateTime TimeFormat::parseWire(const QString &text) {
+    return QDateTime::fromString(text, wireFormat);
+}
 
-QDateTime TimeFormat::parse(const QString &text)
-{
+QDateTime TimeFormat::parse(const QString &text) {
     QDateTime parsed = QDateTime::fromString(text, wireFormat);
     if (parsed.isValid())
         return parsed;

@@ -19,14 +19,14 @@ const Setting settings[] = {
     {"port", "port", "TCP port for WebSocket, HTTP API and health check (default 8080)."},
     {"bind", "address", "Address to listen on (default 127.0.0.1)."},
     {"database", "path", "SQLite file, or :memory: (default under the user's data folder)."},
-    {"jwt-secret", "secret", "HS256 secret that signs browser tokens (prefer the config file or environment)."},
+    {"jwt-secret", "secret",
+     "HS256 secret that signs browser tokens (prefer the config file or environment)."},
     {"api-key", "key", "Bearer key of the HTTP API (prefer the config file or environment)."},
     {"threshold-days", "days", "Remind of expiries this many days ahead (default 10)."},
     {"daily-check-at", "HH:mm", "Time of day open connections get the login checks again (default 09:00)."},
 };
 
-QString envName(const QString &key)
-{
+QString envName(const QString &key) {
     return QStringLiteral("GISTACK_") + QString(key).replace(QLatin1Char('-'), QLatin1Char('_')).toUpper();
 }
 
@@ -34,19 +34,21 @@ QString envName(const QString &key)
 
 ConfigLoader::ConfigLoader() = default;
 
-void ConfigLoader::addOptions(QCommandLineParser &parser) const
-{
+void ConfigLoader::addOptions(QCommandLineParser &parser) const {
     for (const Setting &setting : settings)
-        parser.addOption(QCommandLineOption(QString::fromLatin1(setting.key), QString::fromLatin1(setting.help),
+        parser.addOption(QCommandLineOption(QString::fromLatin1(setting.key),
+                                            QString::fromLatin1(setting.help),
                                             QString::fromLatin1(setting.valueName)));
-    parser.addOption(QCommandLineOption(QStringLiteral("config"), QStringLiteral("INI file with these settings."),
-                                        QStringLiteral("file")));
-    parser.addOption(QCommandLineOption(QStringLiteral("demo"), QStringLiteral("Load demo orgs, users and data.")));
-    parser.addOption(QCommandLineOption(QStringLiteral("verbose"), QStringLiteral("Log every connection and message.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("config"), QStringLiteral("INI file with these settings."), QStringLiteral("file")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("demo"), QStringLiteral("Load demo orgs, users and data.")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("verbose"), QStringLiteral("Log every connection and message.")));
 }
 
-QString ConfigLoader::lookup(const QCommandLineParser &parser, const QString &key, const QString &iniValue) const
-{
+QString ConfigLoader::lookup(const QCommandLineParser &parser, const QString &key,
+                             const QString &iniValue) const {
     if (parser.isSet(key))
         return parser.value(key);
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -55,8 +57,7 @@ QString ConfigLoader::lookup(const QCommandLineParser &parser, const QString &ke
     return iniValue;
 }
 
-bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, QString *error)
-{
+bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, QString *error) {
     m_warnings.clear();
     const QString configFile = lookup(parser, QStringLiteral("config"), QString());
     QHash<QString, QString> ini;
@@ -125,7 +126,8 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
     }
     const QString demo = parser.isSet(QStringLiteral("demo")) ? QStringLiteral("true") : value("demo");
     config->demo = demo == QLatin1String("true") || demo == QLatin1String("1");
-    const QString verbose = parser.isSet(QStringLiteral("verbose")) ? QStringLiteral("true") : value("verbose");
+    const QString verbose =
+        parser.isSet(QStringLiteral("verbose")) ? QStringLiteral("true") : value("verbose");
     config->verbose = verbose == QLatin1String("true") || verbose == QLatin1String("1");
     return true;
 }

@@ -23,13 +23,12 @@ namespace gistack {
 NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_clock(clock)
-{
+    , m_clock(clock) {
     const QString path = m_config.databasePath();
     m_storage = std::make_unique<StorageWorker>([path] { return std::make_unique<SqliteStorage>(path); });
     m_tokens = std::make_unique<TokenVerifier>(m_config.jwtSecret, m_clock);
-    m_registry = std::make_unique<ConnectionRegistry>(
-        ConnectionRegistry::Timeouts{m_config.authTimeoutMs, m_config.pingIntervalMs, m_config.pongTimeoutMs});
+    m_registry = std::make_unique<ConnectionRegistry>(ConnectionRegistry::Timeouts{
+        m_config.authTimeoutMs, m_config.pingIntervalMs, m_config.pongTimeoutMs});
     m_service = std::make_unique<NotificationService>(*m_storage, *m_registry, m_clock,
                                                       ExpiryRule(m_config.thresholdDays));
     m_api = std::make_unique<ApiRoutes>(*m_service, m_config.apiKey);
@@ -44,8 +43,7 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     connect(m_daily.get(), &DailyScheduler::fired, m_service.get(), &NotificationService::runDailyChecks);
 }
 
-NotifyServer::~NotifyServer()
-{
+NotifyServer::~NotifyServer() {
     stop();
     // Sockets and their connections go before the service that references them.
     m_gateway.reset();
@@ -53,8 +51,7 @@ NotifyServer::~NotifyServer()
     m_registry.reset();
 }
 
-bool NotifyServer::start(QString *error)
-{
+bool NotifyServer::start(QString *error) {
     if (m_config.jwtSecret.size() < 16 || m_config.apiKey.size() < 16) {
         *error = QStringLiteral("set a jwt-secret and an api-key of at least 16 characters each "
                                 "(config file, GISTACK_JWT_SECRET / GISTACK_API_KEY, or the options)");
@@ -84,8 +81,7 @@ bool NotifyServer::start(QString *error)
     return true;
 }
 
-void NotifyServer::stop()
-{
+void NotifyServer::stop() {
     if (!m_running)
         return;
     m_running = false;
@@ -100,10 +96,11 @@ void NotifyServer::stop()
     emit stopped();
 }
 
-quint16 NotifyServer::port() const { return m_listener->port(); }
+quint16 NotifyServer::port() const {
+    return m_listener->port();
+}
 
-QUrl NotifyServer::url() const
-{
+QUrl NotifyServer::url() const {
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(m_config.bind.toString());
@@ -111,6 +108,8 @@ QUrl NotifyServer::url() const
     return url;
 }
 
-void NotifyServer::addHttpHandler(HttpHandler *handler) { m_listener->addHandler(handler); }
+void NotifyServer::addHttpHandler(HttpHandler *handler) {
+    m_listener->addHandler(handler);
+}
 
 } // namespace gistack

@@ -18,20 +18,17 @@ namespace gistack {
 
 namespace {
 
-QTextStream &out()
-{
+QTextStream &out() {
     static QTextStream stream(stdout);
     return stream;
 }
 
-QTextStream &err()
-{
+QTextStream &err() {
     static QTextStream stream(stderr);
     return stream;
 }
 
-int printToken(const ServerConfig &config, const QStringList &args, const QString &ttlText)
-{
+int printToken(const ServerConfig &config, const QStringList &args, const QString &ttlText) {
     if (args.size() != 2) {
         err() << "usage: token USERID [--ttl SECONDS]\n";
         return 2;
@@ -51,8 +48,7 @@ int printToken(const ServerConfig &config, const QStringList &args, const QStrin
     return 0;
 }
 
-void printDemoWelcome(NotifyServer &server)
-{
+void printDemoWelcome(NotifyServer &server) {
     const QString base = server.url().toString();
     QString ws = base;
     ws.replace(QLatin1String("http://"), QLatin1String("ws://"));
@@ -67,8 +63,7 @@ void printDemoWelcome(NotifyServer &server)
 
 } // namespace
 
-int ServerCommandLine::run(QCoreApplication &app, const QString &programName)
-{
+int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     QCoreApplication::setApplicationName(programName);
     QCoreApplication::setApplicationVersion(QStringLiteral(GISTACK_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("GIStack"));
@@ -79,10 +74,13 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName)
                        "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: token USERID"), QStringLiteral("[token USERID]"));
-    parser.addOption(QCommandLineOption(QStringLiteral("ttl"), QStringLiteral("Token lifetime in seconds (default 86400)."),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: token USERID"),
+                                 QStringLiteral("[token USERID]"));
+    parser.addOption(QCommandLineOption(QStringLiteral("ttl"),
+                                        QStringLiteral("Token lifetime in seconds (default 86400)."),
                                         QStringLiteral("seconds"), QStringLiteral("86400")));
-    parser.addOption(QCommandLineOption(QStringLiteral("headless"), QStringLiteral("Run without a window (console only).")));
+    parser.addOption(QCommandLineOption(QStringLiteral("headless"),
+                                        QStringLiteral("Run without a window (console only).")));
     ConfigLoader loader;
     loader.addOptions(parser);
     parser.process(app);

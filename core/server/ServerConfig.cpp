@@ -4,8 +4,7 @@
 
 namespace gistack {
 
-QString ServerConfig::defaultDatabasePath()
-{
+QString ServerConfig::defaultDatabasePath() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
            QStringLiteral("/gistack-notify/gistack.db");
 }

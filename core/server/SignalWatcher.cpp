@@ -11,8 +11,7 @@ namespace gistack {
 int SignalWatcher::s_fds[2] = {-1, -1};
 
 SignalWatcher::SignalWatcher(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)
         return;
     m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
@@ -29,8 +28,7 @@ SignalWatcher::SignalWatcher(QObject *parent)
     sigaction(SIGTERM, &action, nullptr);
 }
 
-SignalWatcher::~SignalWatcher()
-{
+SignalWatcher::~SignalWatcher() {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     if (s_fds[0] >= 0) {
@@ -40,8 +38,7 @@ SignalWatcher::~SignalWatcher()
     }
 }
 
-void SignalWatcher::handle(int signalNumber)
-{
+void SignalWatcher::handle(int signalNumber) {
     const char number = char(signalNumber);
     [[maybe_unused]] const auto written = ::write(s_fds[0], &number, 1);
 }

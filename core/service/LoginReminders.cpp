@@ -9,34 +9,32 @@ namespace gistack {
 
 namespace {
 
-QJsonObject expiryItem(const QDateTime &expireDate, const QDate &today)
-{
+QJsonObject expiryItem(const QDateTime &expireDate, const QDate &today) {
     return QJsonObject{{QStringLiteral("expireDate"), TimeFormat::format(expireDate)},
                        {QStringLiteral("timeLeft"), ExpiryRule::timeLeft(today, expireDate)}};
 }
 
-QJsonObject namedExpiryItem(const QDateTime &expireDate, const QString &name, const QDate &today)
-{
+QJsonObject namedExpiryItem(const QDateTime &expireDate, const QString &name, const QDate &today) {
     QJsonObject item = expiryItem(expireDate, today);
     item.insert(QStringLiteral("resourceName"), name);
     return item;
 }
 
-void addList(QList<PlannedMessage> &out, MessageType type, const QJsonArray &items)
-{
+void addList(QList<PlannedMessage> &out, MessageType type, const QJsonArray &items) {
     if (!items.isEmpty())
         out.append(PlannedMessage{type, items});
 }
 
 } // namespace
 
-QList<PlannedMessage> LoginReminders::plan(const LoginFacts &facts, const ExpiryRule &rule, const QDate &today)
-{
+QList<PlannedMessage> LoginReminders::plan(const LoginFacts &facts, const ExpiryRule &rule,
+                                           const QDate &today) {
     QList<PlannedMessage> out;
     const Role role = facts.user.role;
     if (needsLicences(role)) {
         if (facts.gistackLicence && rule.isDue(today, *facts.gistackLicence))
-            out.append(PlannedMessage{MessageType::GistackLicenceExpired, expiryItem(*facts.gistackLicence, today)});
+            out.append(
+                PlannedMessage{MessageType::GistackLicenceExpired, expiryItem(*facts.gistackLicence, today)});
         QJsonArray arcgis;
         for (const ArcgisLicence &licence : facts.arcgisLicences) {
             if (rule.isDue(today, licence.expireDate))
@@ -59,8 +57,8 @@ QList<PlannedMessage> LoginReminders::plan(const LoginFacts &facts, const Expiry
                 .append(namedExpiryItem(lease.expireDate, lease.resourceName, today));
         if (lease.kind == LeaseKind::Site && lease.arcgisLicence &&
             rule.isDue(today, lease.arcgisLicence->expireDate))
-            siteLicences.append(namedExpiryItem(lease.arcgisLicence->expireDate,
-                                                lease.arcgisLicence->resourceName(), today));
+            siteLicences.append(
+                namedExpiryItem(lease.arcgisLicence->expireDate, lease.arcgisLicence->resourceName(), today));
     }
     addList(out, MessageType::SiteLeaseExpired, sites);
     addList(out, MessageType::SiteArcgisLicenceExpired, siteLicences);

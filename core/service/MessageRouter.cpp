@@ -10,12 +10,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcWs)
 namespace gistack {
 
 MessageRouter::MessageRouter(ConnectionRegistry &registry)
-    : m_registry(registry)
-{
+    : m_registry(registry) {
 }
 
-QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds) const
-{
+QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds) const {
     QStringList reached;
     for (const QString &userId : userIds) {
         const QList<ClientConnection *> connections = m_registry.connectionsOf(userId);
@@ -28,12 +26,12 @@ QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &
         if (any)
             reached.append(userId);
     }
-    qCDebug(lcWs) << "message" << envelope.id() << MessageCatalogue::name(envelope.type()) << "reached" << reached;
+    qCDebug(lcWs) << "message" << envelope.id() << MessageCatalogue::name(envelope.type()) << "reached"
+                  << reached;
     return reached;
 }
 
-bool MessageRouter::deliverTo(ClientConnection *connection, const Envelope &envelope) const
-{
+bool MessageRouter::deliverTo(ClientConnection *connection, const Envelope &envelope) const {
     return connection->send(envelope.frameFor(connection->user().id));
 }
 

@@ -17,8 +17,7 @@ namespace gistack {
 
 namespace {
 
-LoginFacts loadFacts(Storage &storage, const User &user)
-{
+LoginFacts loadFacts(Storage &storage, const User &user) {
     LoginFacts facts;
     facts.user = user;
     if (LoginReminders::needsLicences(user.role)) {
@@ -31,10 +30,11 @@ LoginFacts loadFacts(Storage &storage, const User &user)
     return facts;
 }
 
-QString newItemId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newItemId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
-QJsonObject countsJson(const PendingCounts &counts)
-{
+QJsonObject countsJson(const PendingCounts &counts) {
     return QJsonObject{{QStringLiteral("registrations"), counts[PendingKind::Registration]},
                        {QStringLiteral("websiteApply"), counts[PendingKind::WebsiteApply]},
                        {QStringLiteral("websiteRenew"), counts[PendingKind::WebsiteRenew]},
@@ -42,8 +42,7 @@ QJsonObject countsJson(const PendingCounts &counts)
                        {QStringLiteral("desktopRenew"), counts[PendingKind::DesktopRenew]}};
 }
 
-QString checkAdmin(Storage &storage, const QString &adminId, const QString &orgId)
-{
+QString checkAdmin(Storage &storage, const QString &adminId, const QString &orgId) {
     const std::optional<User> admin = storage.user(adminId);
     if (!admin || admin->role != Role::OrgAdmin || admin->orgId != orgId)
         return QStringLiteral("'%1' is not an orgadmin of org '%2'").arg(adminId, orgId);
@@ -52,24 +51,21 @@ QString checkAdmin(Storage &storage, const QString &adminId, const QString &orgI
 
 } // namespace
 
-NotificationService::NotificationService(StorageWorker &storage, ConnectionRegistry &registry, const Clock &clock,
-                                         ExpiryRule rule, QObject *parent)
+NotificationService::NotificationService(StorageWorker &storage, ConnectionRegistry &registry,
+                                         const Clock &clock, ExpiryRule rule, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
     , m_registry(registry)
     , m_clock(clock)
     , m_rule(rule)
-    , m_router(registry)
-{
+    , m_router(registry) {
 }
 
-Envelope NotificationService::makeEnvelope(MessageType type, const QJsonValue &msg) const
-{
+Envelope NotificationService::makeEnvelope(MessageType type, const QJsonValue &msg) const {
     return Envelope(Envelope::newId(), type, m_clock.now(), msg);
 }
 
-void NotificationService::write(std::function<Outcome(Storage &)> job, Done done)
-{
+void NotificationService::write(std::function<Outcome(Storage &)> job, Done done) {
     m_storage.run<Outcome>(this, std::move(job), [done = std::move(done)](StorageResult<Outcome> result) {
         if (!result.ok()) {
             qCWarning(lcService) << "database write failed:" << result.error;
@@ -80,8 +76,7 @@ void NotificationService::write(std::function<Outcome(Storage &)> job, Done done
     });
 }
 
-void NotificationService::putOrg(const Org &org, Done done)
-{
+void NotificationService::putOrg(const Org &org, Done done) {
     write(
         [org](Storage &s) {
             s.upsertOrg(org);
@@ -90,12 +85,12 @@ void NotificationService::putOrg(const Org &org, Done done)
         std::move(done));
 }
 
-void NotificationService::putUser(const User &user, Done done)
-{
+void NotificationService::putUser(const User &user, Done done) {
     write(
         [user](Storage &s) {
             if (!s.org(user.orgId))
-                return Outcome::failure(Outcome::NotFound, QStringLiteral("org '%1' not found").arg(user.orgId));
+                return Outcome::failure(Outcome::NotFound,
+                                        QStringLiteral("org '%1' not found").arg(user.orgId));
             s.upsertUser(user);
             return Outcome::success(QJsonObject{
                 {"id", user.id}, {"name", user.name}, {"orgId", user.orgId}, {"role", roleName(user.role)}});
@@ -103,8 +98,7 @@ void NotificationService::putUser(const User &user, Done done)
         std::move(done));
 }
 
-void NotificationService::setGistackLicence(const QDateTime &expireDate, Done done)
-{
+void NotificationService::setGistackLicence(const QDateTime &expireDate, Done done) {
     write(
         [expireDate](Storage &s) {
             s.setGistackLicence(expireDate);
@@ -113,8 +107,7 @@ void NotificationService::setGistackLicence(const QDateTime &expireDate, Done do
         std::move(done));
 }
 
-void NotificationService::putArcgisLicence(const ArcgisLicence &licence, Done done)
-{
+void NotificationService::putArcgisLicence(const ArcgisLicence &licence, Done done) {
     write(
         [licence](Storage &s) {
             s.upsertArcgisLicence(licence);
@@ -125,31 +118,30 @@ void NotificationService::putArcgisLicence(const ArcgisLicence &licence, Done do
         std::move(done));
 }
 
-void NotificationService::removeArcgisLicence(const QString &id, Done done)
-{
+void NotificationService::removeArcgisLicence(const QString &id, Done done) {
     write(
         [id](Storage &s) {
             return s.removeArcgisLicence(id)
                        ? Outcome::success(QJsonObject{{"id", id}, {"removed", true}})
-                       : Outcome::failure(Outcome::NotFound, QStringLiteral("ArcGIS licence '%1' not found").arg(id));
+                       : Outcome::failure(Outcome::NotFound,
+                                          QStringLiteral("ArcGIS licence '%1' not found").arg(id));
         },
         std::move(done));
 }
 
-void NotificationService::putLease(const Lease &lease, Done done)
-{
+void NotificationService::putLease(const Lease &lease, Done done) {
     write(
         [lease](Storage &s) {
             if (!s.user(lease.userId))
-                return Outcome::failure(Outcome::NotFound, QStringLiteral("user '%1' not found").arg(lease.userId));
+                return Outcome::failure(Outcome::NotFound,
+                                        QStringLiteral("user '%1' not found").arg(lease.userId));
             s.upsertLease(lease);
             return Outcome::success(QJsonObject{{"id", lease.id}, {"userId", lease.userId}});
         },
         std::move(done));
 }
 
-void NotificationService::removeLease(const QString &id, Done done)
-{
+void NotificationService::removeLease(const QString &id, Done done) {
     write(
         [id](Storage &s) {
             return s.removeLease(id)
@@ -160,8 +152,7 @@ void NotificationService::removeLease(const QString &id, Done done)
 }
 
 void NotificationService::submitRegistration(const QString &userId, const QString &orgId, const QString &name,
-                                             Done done)
-{
+                                             Done done) {
     Registration registration{newItemId(), userId, orgId, name, DecisionState::Pending, m_clock.now()};
     auto counts = std::make_shared<PendingCounts>();
     write(
@@ -183,17 +174,16 @@ void NotificationService::submitRegistration(const QString &userId, const QStrin
 }
 
 void NotificationService::submitRequest(const QString &userId, ResourceKind kind, RequestAction action,
-                                        const QString &resourceName, Done done)
-{
-    auto request = std::make_shared<ResourceRequest>(
-        ResourceRequest{newItemId(), userId, QString(), kind, action, resourceName, DecisionState::Pending,
-                        m_clock.now()});
+                                        const QString &resourceName, Done done) {
+    auto request = std::make_shared<ResourceRequest>(ResourceRequest{
+        newItemId(), userId, QString(), kind, action, resourceName, DecisionState::Pending, m_clock.now()});
     auto counts = std::make_shared<PendingCounts>();
     write(
         [request, counts](Storage &s) {
             const std::optional<User> user = s.user(request->userId);
             if (!user)
-                return Outcome::failure(Outcome::NotFound, QStringLiteral("user '%1' not found").arg(request->userId));
+                return Outcome::failure(Outcome::NotFound,
+                                        QStringLiteral("user '%1' not found").arg(request->userId));
             request->orgId = user->orgId;
             s.insertRequest(*request);
             *counts = s.pendingCounts(request->orgId);
@@ -202,14 +192,15 @@ void NotificationService::submitRequest(const QString &userId, ResourceKind kind
         [this, request, counts, done = std::move(done)](const Outcome &outcome) {
             if (outcome.ok()) {
                 emit requestSubmitted(*request);
-                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action), *counts);
+                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action),
+                          *counts);
             }
             done(outcome);
         });
 }
 
-void NotificationService::decideRegistration(const QString &id, bool approved, const QString &adminId, Done done)
-{
+void NotificationService::decideRegistration(const QString &id, bool approved, const QString &adminId,
+                                             Done done) {
     const QDateTime now = m_clock.now();
     auto registration = std::make_shared<Registration>();
     auto counts = std::make_shared<PendingCounts>();
@@ -217,13 +208,15 @@ void NotificationService::decideRegistration(const QString &id, bool approved, c
         [=](Storage &s) {
             const std::optional<Registration> found = s.registration(id);
             if (!found)
-                return Outcome::failure(Outcome::NotFound, QStringLiteral("registration '%1' not found").arg(id));
+                return Outcome::failure(Outcome::NotFound,
+                                        QStringLiteral("registration '%1' not found").arg(id));
             *registration = *found;
             const QString adminError = checkAdmin(s, adminId, found->orgId);
             if (!adminError.isEmpty())
                 return Outcome::failure(Outcome::Forbidden, adminError);
             if (!s.decideRegistration(id, approved, adminId, now))
-                return Outcome::failure(Outcome::Conflict, QStringLiteral("registration '%1' was already decided").arg(id));
+                return Outcome::failure(Outcome::Conflict,
+                                        QStringLiteral("registration '%1' was already decided").arg(id));
             // An approved registration makes the applicant a user of the org, unless it already is one.
             if (approved && !s.user(found->userId))
                 s.upsertUser(User{found->userId, found->name, found->orgId, Role::User});
@@ -239,8 +232,7 @@ void NotificationService::decideRegistration(const QString &id, bool approved, c
         });
 }
 
-void NotificationService::decideRequest(const QString &id, bool approved, const QString &adminId, Done done)
-{
+void NotificationService::decideRequest(const QString &id, bool approved, const QString &adminId, Done done) {
     const QDateTime now = m_clock.now();
     auto request = std::make_shared<ResourceRequest>();
     auto counts = std::make_shared<PendingCounts>();
@@ -255,28 +247,33 @@ void NotificationService::decideRequest(const QString &id, bool approved, const 
             if (!adminError.isEmpty())
                 return Outcome::failure(Outcome::Forbidden, adminError);
             if (!s.decideRequest(id, approved, adminId, now))
-                return Outcome::failure(Outcome::Conflict, QStringLiteral("request '%1' was already decided").arg(id));
+                return Outcome::failure(Outcome::Conflict,
+                                        QStringLiteral("request '%1' was already decided").arg(id));
             // The result commits with the decision: queued first, handed to the sockets after commit.
-            *result = Envelope(Envelope::newId(), MessageCatalogue::resultType(found->kind, found->action, approved),
-                               now, found->resourceName);
+            *result = Envelope(Envelope::newId(),
+                               MessageCatalogue::resultType(found->kind, found->action, approved), now,
+                               found->resourceName);
             s.insertMessage(*result, {Recipient{found->userId, DeliveryState::Queued, QDateTime()}});
             *counts = s.pendingCounts(found->orgId);
-            return Outcome::success(QJsonObject{{"id", id}, {"approved", approved}, {"messageId", result->id()}});
+            return Outcome::success(
+                QJsonObject{{"id", id}, {"approved", approved}, {"messageId", result->id()}});
         },
         [this, request, counts, result, approved, done = std::move(done)](const Outcome &outcome) {
             if (outcome.ok()) {
                 emit itemDecided(request->id, approved);
-                emit messageSent(MessageRecord{0, *result, {Recipient{request->userId, DeliveryState::Queued, {}}}});
+                emit messageSent(
+                    MessageRecord{0, *result, {Recipient{request->userId, DeliveryState::Queued, {}}}});
                 if (m_registry.isOnline(request->userId))
                     drainQueue(request->userId);
-                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action), *counts);
+                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action),
+                          *counts);
             }
             done(outcome);
         });
 }
 
-void NotificationService::publish(MessageType type, const QStringList &userIds, const QJsonValue &msg, Done done)
-{
+void NotificationService::publish(MessageType type, const QStringList &userIds, const QJsonValue &msg,
+                                  Done done) {
     const QString shapeError = MessageCatalogue::validate(type, msg);
     if (!shapeError.isEmpty()) {
         done(Outcome::failure(Outcome::Invalid, shapeError));
@@ -338,8 +335,7 @@ void NotificationService::publish(MessageType type, const QStringList &userIds, 
         });
 }
 
-void NotificationService::history(const QString &userId, int limit, Done done)
-{
+void NotificationService::history(const QString &userId, int limit, Done done) {
     m_storage.run<QList<MessageRecord>>(
         this, [userId, limit](Storage &s) { return s.history(userId, limit); },
         [done = std::move(done)](StorageResult<QList<MessageRecord>> result) {
@@ -351,9 +347,9 @@ void NotificationService::history(const QString &userId, int limit, Done done)
             for (const MessageRecord &record : result.value) {
                 const Recipient &recipient = record.recipients.first();
                 QJsonObject entry = record.envelope.toJson({recipient.userId});
-                entry.insert(QStringLiteral("delivery"),
-                             recipient.state == DeliveryState::Delivered ? QStringLiteral("delivered")
-                                                                         : QStringLiteral("queued"));
+                entry.insert(QStringLiteral("delivery"), recipient.state == DeliveryState::Delivered
+                                                             ? QStringLiteral("delivered")
+                                                             : QStringLiteral("queued"));
                 if (recipient.deliveredAt.isValid())
                     entry.insert(QStringLiteral("deliveredAt"), TimeFormat::format(recipient.deliveredAt));
                 messages.append(entry);
@@ -362,8 +358,7 @@ void NotificationService::history(const QString &userId, int limit, Done done)
         });
 }
 
-void NotificationService::stats(Done done)
-{
+void NotificationService::stats(Done done) {
     m_storage.run<QHash<QString, PendingCounts>>(
         this, [](Storage &s) { return s.allPendingCounts(); },
         [this, done = std::move(done)](StorageResult<QHash<QString, PendingCounts>> result) {
@@ -380,8 +375,7 @@ void NotificationService::stats(Done done)
         });
 }
 
-void NotificationService::pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts)
-{
+void NotificationService::pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts) {
     emit pendingCountsChanged(orgId, counts);
     const QStringList admins = m_registry.onlineOrgAdmins(orgId);
     if (admins.isEmpty())
@@ -395,8 +389,7 @@ void NotificationService::pushCount(const QString &orgId, PendingKind kind, cons
     logMessage(envelope, recipients);
 }
 
-void NotificationService::logMessage(const Envelope &envelope, const QList<Recipient> &recipients)
-{
+void NotificationService::logMessage(const Envelope &envelope, const QList<Recipient> &recipients) {
     if (recipients.isEmpty())
         return;
     m_storage.run<bool>(
@@ -412,8 +405,7 @@ void NotificationService::logMessage(const Envelope &envelope, const QList<Recip
     emit messageSent(MessageRecord{0, envelope, recipients});
 }
 
-void NotificationService::login(ClientConnection *connection, const QString &userId)
-{
+void NotificationService::login(ClientConnection *connection, const QString &userId) {
     const QDateTime now = m_clock.now();
     struct Login {
         std::optional<User> user;
@@ -453,8 +445,7 @@ void NotificationService::login(ClientConnection *connection, const QString &use
         });
 }
 
-void NotificationService::sendReminders(ClientConnection *connection, const LoginFacts &facts)
-{
+void NotificationService::sendReminders(ClientConnection *connection, const LoginFacts &facts) {
     const QList<PlannedMessage> planned = LoginReminders::plan(facts, m_rule, m_clock.now().date());
     for (const PlannedMessage &message : planned) {
         const Envelope envelope = makeEnvelope(message.type, message.msg);
@@ -463,8 +454,7 @@ void NotificationService::sendReminders(ClientConnection *connection, const Logi
     }
 }
 
-void NotificationService::drainQueue(const QString &userId)
-{
+void NotificationService::drainQueue(const QString &userId) {
     const QDateTime now = m_clock.now();
     m_storage.run<QList<MessageRecord>>(
         this, [userId, now](Storage &s) { return s.claimQueued(userId, now); },
@@ -474,8 +464,7 @@ void NotificationService::drainQueue(const QString &userId)
         });
 }
 
-void NotificationService::deliverClaimed(const QString &userId, const QList<MessageRecord> &claimed)
-{
+void NotificationService::deliverClaimed(const QString &userId, const QList<MessageRecord> &claimed) {
     if (claimed.isEmpty())
         return;
     QStringList undelivered;
@@ -501,8 +490,7 @@ void NotificationService::deliverClaimed(const QString &userId, const QList<Mess
         });
 }
 
-void NotificationService::runDailyChecks()
-{
+void NotificationService::runDailyChecks() {
     const QList<ClientConnection *> connections = m_registry.authenticatedConnections();
     QHash<QString, User> users;
     for (ClientConnection *connection : connections)

@@ -39,8 +39,8 @@ public:
     void removeLease(const QString &id, Done done);
 
     void submitRegistration(const QString &userId, const QString &orgId, const QString &name, Done done);
-    void submitRequest(const QString &userId, ResourceKind kind, RequestAction action, const QString &resourceName,
-                       Done done);
+    void submitRequest(const QString &userId, ResourceKind kind, RequestAction action,
+                       const QString &resourceName, Done done);
     void decideRegistration(const QString &id, bool approved, const QString &adminId, Done done);
     void decideRequest(const QString &id, bool approved, const QString &adminId, Done done);
 

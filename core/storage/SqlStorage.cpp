@@ -17,21 +17,20 @@ namespace {
 // A null QString binds as SQL NULL; the schema keeps "no value" as an empty text instead.
 const QString emptyText = QStringLiteral("");
 
-QString textValue(const QString &text) { return text.isNull() ? emptyText : text; }
+QString textValue(const QString &text) {
+    return text.isNull() ? emptyText : text;
+}
 
-QVariant timeValue(const QDateTime &time)
-{
+QVariant timeValue(const QDateTime &time) {
     return time.isValid() ? time.toLocalTime().toString(Qt::ISODateWithMs) : emptyText;
 }
 
-QDateTime timeFrom(const QVariant &value)
-{
+QDateTime timeFrom(const QVariant &value) {
     const QString text = value.toString();
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
-QString stateName(DecisionState state)
-{
+QString stateName(DecisionState state) {
     switch (state) {
     case DecisionState::Pending:
         return QStringLiteral("pending");
@@ -43,8 +42,7 @@ QString stateName(DecisionState state)
     return QStringLiteral("pending");
 }
 
-DecisionState stateFrom(const QString &name)
-{
+DecisionState stateFrom(const QString &name) {
     if (name == QLatin1String("approved"))
         return DecisionState::Approved;
     if (name == QLatin1String("rejected"))
@@ -52,44 +50,50 @@ DecisionState stateFrom(const QString &name)
     return DecisionState::Pending;
 }
 
-QString kindName(ResourceKind kind) { return kind == ResourceKind::Website ? "website" : "desktop"; }
-QString actionName(RequestAction action) { return action == RequestAction::Apply ? "apply" : "renew"; }
+QString kindName(ResourceKind kind) {
+    return kind == ResourceKind::Website ? "website" : "desktop";
+}
+QString actionName(RequestAction action) {
+    return action == RequestAction::Apply ? "apply" : "renew";
+}
 
-User userFrom(const QSqlQuery &q)
-{
+User userFrom(const QSqlQuery &q) {
     return User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                 roleFromName(q.value(3).toString()).value_or(Role::User)};
 }
 
-Lease leaseFrom(const QSqlQuery &q)
-{
-    Lease lease{q.value(0).toString(), q.value(1).toString(),
+Lease leaseFrom(const QSqlQuery &q) {
+    Lease lease{q.value(0).toString(),
+                q.value(1).toString(),
                 q.value(2).toString() == QLatin1String("desktop") ? LeaseKind::Desktop : LeaseKind::Site,
-                q.value(3).toString(), timeFrom(q.value(4)), std::nullopt};
+                q.value(3).toString(),
+                timeFrom(q.value(4)),
+                std::nullopt};
     if (!q.value(5).toString().isEmpty())
-        lease.arcgisLicence = ArcgisLicence{QString(), q.value(5).toString(), q.value(6).toString(),
-                                            timeFrom(q.value(7))};
+        lease.arcgisLicence =
+            ArcgisLicence{QString(), q.value(5).toString(), q.value(6).toString(), timeFrom(q.value(7))};
     return lease;
 }
 
-Registration registrationFrom(const QSqlQuery &q)
-{
-    return Registration{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toString(), stateFrom(q.value(4).toString()), timeFrom(q.value(5))};
+Registration registrationFrom(const QSqlQuery &q) {
+    return Registration{q.value(0).toString(),
+                        q.value(1).toString(),
+                        q.value(2).toString(),
+                        q.value(3).toString(),
+                        stateFrom(q.value(4).toString()),
+                        timeFrom(q.value(5))};
 }
 
-ResourceRequest requestFrom(const QSqlQuery &q)
-{
-    return ResourceRequest{q.value(0).toString(),
-                           q.value(1).toString(),
-                           q.value(2).toString(),
-                           q.value(3).toString() == QLatin1String("desktop") ? ResourceKind::Desktop
-                                                                             : ResourceKind::Website,
-                           q.value(4).toString() == QLatin1String("renew") ? RequestAction::Renew
-                                                                           : RequestAction::Apply,
-                           q.value(5).toString(),
-                           stateFrom(q.value(6).toString()),
-                           timeFrom(q.value(7))};
+ResourceRequest requestFrom(const QSqlQuery &q) {
+    return ResourceRequest{
+        q.value(0).toString(),
+        q.value(1).toString(),
+        q.value(2).toString(),
+        q.value(3).toString() == QLatin1String("desktop") ? ResourceKind::Desktop : ResourceKind::Website,
+        q.value(4).toString() == QLatin1String("renew") ? RequestAction::Renew : RequestAction::Apply,
+        q.value(5).toString(),
+        stateFrom(q.value(6).toString()),
+        timeFrom(q.value(7))};
 }
 
 const QString registrationColumns = QStringLiteral("id, user_id, org_id, name, state, submitted_at");
@@ -101,12 +105,10 @@ const QString leaseColumns = QStringLiteral(
 } // namespace
 
 SqlStorage::SqlStorage(QString connectionName)
-    : m_connectionName(std::move(connectionName))
-{
+    : m_connectionName(std::move(connectionName)) {
 }
 
-SqlStorage::~SqlStorage()
-{
+SqlStorage::~SqlStorage() {
     m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
@@ -115,14 +117,12 @@ SqlStorage::~SqlStorage()
     }
 }
 
-void SqlStorage::open()
-{
+void SqlStorage::open() {
     connectDatabase();
     migrate();
 }
 
-QSqlQuery &SqlStorage::prepared(const QString &sql)
-{
+QSqlQuery &SqlStorage::prepared(const QString &sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
@@ -134,8 +134,7 @@ QSqlQuery &SqlStorage::prepared(const QString &sql)
     return *it;
 }
 
-void SqlStorage::exec(QSqlQuery &query)
-{
+void SqlStorage::exec(QSqlQuery &query) {
     if (!query.exec()) {
         const QString error = query.lastError().text();
         qCWarning(lcDb) << "statement failed:" << error;
@@ -143,23 +142,20 @@ void SqlStorage::exec(QSqlQuery &query)
     }
 }
 
-void SqlStorage::execDirect(const QString &sql)
-{
+void SqlStorage::execDirect(const QString &sql) {
     // Only for constant statements (schema, transaction control); never with values.
     QSqlQuery query(m_db);
     if (!query.exec(sql))
         throw StorageError(query.lastError().text());
 }
 
-int SqlStorage::schemaVersion()
-{
+int SqlStorage::schemaVersion() {
     QSqlQuery &q = prepared(QStringLiteral("SELECT MAX(version) FROM schema_version"));
     exec(q);
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-void SqlStorage::migrate()
-{
+void SqlStorage::migrate() {
     execDirect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
     const QList<QStringList> steps = migrations();
     for (int version = schemaVersion(); version < steps.size(); ++version) {
@@ -179,32 +175,34 @@ void SqlStorage::migrate()
     }
 }
 
-void SqlStorage::begin()
-{
+void SqlStorage::begin() {
     if (!m_db.transaction())
         throw StorageError(m_db.lastError().text());
 }
 
-void SqlStorage::commit()
-{
+void SqlStorage::commit() {
     if (!m_db.commit())
         throw StorageError(m_db.lastError().text());
 }
 
-void SqlStorage::rollback() { m_db.rollback(); }
+void SqlStorage::rollback() {
+    m_db.rollback();
+}
 
-void SqlStorage::savepoint() { execDirect(QStringLiteral("SAVEPOINT job")); }
+void SqlStorage::savepoint() {
+    execDirect(QStringLiteral("SAVEPOINT job"));
+}
 
-void SqlStorage::releaseSavepoint() { execDirect(QStringLiteral("RELEASE SAVEPOINT job")); }
+void SqlStorage::releaseSavepoint() {
+    execDirect(QStringLiteral("RELEASE SAVEPOINT job"));
+}
 
-void SqlStorage::rollbackToSavepoint()
-{
+void SqlStorage::rollbackToSavepoint() {
     execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
     execDirect(QStringLiteral("RELEASE SAVEPOINT job"));
 }
 
-void SqlStorage::upsertOrg(const Org &org)
-{
+void SqlStorage::upsertOrg(const Org &org) {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO orgs (id, name) VALUES (?, ?) "
                                            "ON CONFLICT (id) DO UPDATE SET name = excluded.name"));
     q.addBindValue(org.id);
@@ -212,8 +210,7 @@ void SqlStorage::upsertOrg(const Org &org)
     exec(q);
 }
 
-std::optional<Org> SqlStorage::org(const QString &id)
-{
+std::optional<Org> SqlStorage::org(const QString &id) {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name FROM orgs WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
@@ -222,8 +219,7 @@ std::optional<Org> SqlStorage::org(const QString &id)
     return Org{q.value(0).toString(), q.value(1).toString()};
 }
 
-QList<Org> SqlStorage::orgs()
-{
+QList<Org> SqlStorage::orgs() {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name FROM orgs ORDER BY id"));
     exec(q);
     QList<Org> result;
@@ -232,8 +228,7 @@ QList<Org> SqlStorage::orgs()
     return result;
 }
 
-void SqlStorage::upsertUser(const User &user)
-{
+void SqlStorage::upsertUser(const User &user) {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO users (id, name, org_id, role) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
         "name = excluded.name, org_id = excluded.org_id, role = excluded.role"));
@@ -244,8 +239,7 @@ void SqlStorage::upsertUser(const User &user)
     exec(q);
 }
 
-std::optional<User> SqlStorage::user(const QString &id)
-{
+std::optional<User> SqlStorage::user(const QString &id) {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, org_id, role FROM users WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
@@ -254,8 +248,7 @@ std::optional<User> SqlStorage::user(const QString &id)
     return userFrom(q);
 }
 
-QList<User> SqlStorage::users()
-{
+QList<User> SqlStorage::users() {
     QSqlQuery &q = prepared(QStringLiteral("SELECT id, name, org_id, role FROM users ORDER BY id"));
     exec(q);
     QList<User> result;
@@ -264,16 +257,15 @@ QList<User> SqlStorage::users()
     return result;
 }
 
-void SqlStorage::setGistackLicence(const QDateTime &expireDate)
-{
-    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO gistack_licence (id, expire_date) VALUES (1, ?) "
-                                           "ON CONFLICT (id) DO UPDATE SET expire_date = excluded.expire_date"));
+void SqlStorage::setGistackLicence(const QDateTime &expireDate) {
+    QSqlQuery &q =
+        prepared(QStringLiteral("INSERT INTO gistack_licence (id, expire_date) VALUES (1, ?) "
+                                "ON CONFLICT (id) DO UPDATE SET expire_date = excluded.expire_date"));
     q.addBindValue(timeValue(expireDate));
     exec(q);
 }
 
-std::optional<QDateTime> SqlStorage::gistackLicence()
-{
+std::optional<QDateTime> SqlStorage::gistackLicence() {
     QSqlQuery &q = prepared(QStringLiteral("SELECT expire_date FROM gistack_licence WHERE id = 1"));
     exec(q);
     if (!q.next())
@@ -281,8 +273,7 @@ std::optional<QDateTime> SqlStorage::gistackLicence()
     return timeFrom(q.value(0));
 }
 
-void SqlStorage::upsertArcgisLicence(const ArcgisLicence &licence)
-{
+void SqlStorage::upsertArcgisLicence(const ArcgisLicence &licence) {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO arcgis_licences (id, file_name, version, expire_date) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, version = excluded.version, "
@@ -294,18 +285,16 @@ void SqlStorage::upsertArcgisLicence(const ArcgisLicence &licence)
     exec(q);
 }
 
-bool SqlStorage::removeArcgisLicence(const QString &id)
-{
+bool SqlStorage::removeArcgisLicence(const QString &id) {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM arcgis_licences WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
     return q.numRowsAffected() > 0;
 }
 
-QList<ArcgisLicence> SqlStorage::arcgisLicences()
-{
-    QSqlQuery &q = prepared(
-        QStringLiteral("SELECT id, file_name, version, expire_date FROM arcgis_licences ORDER BY expire_date, id"));
+QList<ArcgisLicence> SqlStorage::arcgisLicences() {
+    QSqlQuery &q = prepared(QStringLiteral(
+        "SELECT id, file_name, version, expire_date FROM arcgis_licences ORDER BY expire_date, id"));
     exec(q);
     QList<ArcgisLicence> result;
     while (q.next())
@@ -314,8 +303,7 @@ QList<ArcgisLicence> SqlStorage::arcgisLicences()
     return result;
 }
 
-void SqlStorage::upsertLease(const Lease &lease)
-{
+void SqlStorage::upsertLease(const Lease &lease) {
     QSqlQuery &q = prepared(QStringLiteral(
         "INSERT INTO leases (id, user_id, kind, resource_name, expire_date, ags_file_name, ags_version, "
         "ags_expire_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -333,16 +321,14 @@ void SqlStorage::upsertLease(const Lease &lease)
     exec(q);
 }
 
-bool SqlStorage::removeLease(const QString &id)
-{
+bool SqlStorage::removeLease(const QString &id) {
     QSqlQuery &q = prepared(QStringLiteral("DELETE FROM leases WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
     return q.numRowsAffected() > 0;
 }
 
-QList<Lease> SqlStorage::leasesOf(const QString &userId)
-{
+QList<Lease> SqlStorage::leasesOf(const QString &userId) {
     QSqlQuery &q = prepared(QStringLiteral("SELECT ") + leaseColumns +
                             QStringLiteral(" FROM leases WHERE user_id = ? ORDER BY expire_date, id"));
     q.addBindValue(userId);
@@ -353,10 +339,9 @@ QList<Lease> SqlStorage::leasesOf(const QString &userId)
     return result;
 }
 
-QList<Lease> SqlStorage::leases()
-{
-    QSqlQuery &q =
-        prepared(QStringLiteral("SELECT ") + leaseColumns + QStringLiteral(" FROM leases ORDER BY expire_date, id"));
+QList<Lease> SqlStorage::leases() {
+    QSqlQuery &q = prepared(QStringLiteral("SELECT ") + leaseColumns +
+                            QStringLiteral(" FROM leases ORDER BY expire_date, id"));
     exec(q);
     QList<Lease> result;
     while (q.next())
@@ -364,8 +349,7 @@ QList<Lease> SqlStorage::leases()
     return result;
 }
 
-void SqlStorage::insertRegistration(const Registration &registration)
-{
+void SqlStorage::insertRegistration(const Registration &registration) {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO registrations (") + registrationColumns +
                             QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(registration.id);
@@ -377,8 +361,7 @@ void SqlStorage::insertRegistration(const Registration &registration)
     exec(q);
 }
 
-std::optional<Registration> SqlStorage::registration(const QString &id)
-{
+std::optional<Registration> SqlStorage::registration(const QString &id) {
     QSqlQuery &q = prepared(QStringLiteral("SELECT ") + registrationColumns +
                             QStringLiteral(" FROM registrations WHERE id = ?"));
     q.addBindValue(id);
@@ -388,10 +371,10 @@ std::optional<Registration> SqlStorage::registration(const QString &id)
     return registrationFrom(q);
 }
 
-QList<Registration> SqlStorage::pendingRegistrations()
-{
-    QSqlQuery &q = prepared(QStringLiteral("SELECT ") + registrationColumns +
-                            QStringLiteral(" FROM registrations WHERE state = 'pending' ORDER BY submitted_at"));
+QList<Registration> SqlStorage::pendingRegistrations() {
+    QSqlQuery &q =
+        prepared(QStringLiteral("SELECT ") + registrationColumns +
+                 QStringLiteral(" FROM registrations WHERE state = 'pending' ORDER BY submitted_at"));
     exec(q);
     QList<Registration> result;
     while (q.next())
@@ -399,8 +382,7 @@ QList<Registration> SqlStorage::pendingRegistrations()
     return result;
 }
 
-void SqlStorage::insertRequest(const ResourceRequest &request)
-{
+void SqlStorage::insertRequest(const ResourceRequest &request) {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO requests (") + requestColumns +
                             QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(request.id);
@@ -414,8 +396,7 @@ void SqlStorage::insertRequest(const ResourceRequest &request)
     exec(q);
 }
 
-std::optional<ResourceRequest> SqlStorage::request(const QString &id)
-{
+std::optional<ResourceRequest> SqlStorage::request(const QString &id) {
     QSqlQuery &q =
         prepared(QStringLiteral("SELECT ") + requestColumns + QStringLiteral(" FROM requests WHERE id = ?"));
     q.addBindValue(id);
@@ -425,8 +406,7 @@ std::optional<ResourceRequest> SqlStorage::request(const QString &id)
     return requestFrom(q);
 }
 
-QList<ResourceRequest> SqlStorage::pendingRequests()
-{
+QList<ResourceRequest> SqlStorage::pendingRequests() {
     QSqlQuery &q = prepared(QStringLiteral("SELECT ") + requestColumns +
                             QStringLiteral(" FROM requests WHERE state = 'pending' ORDER BY submitted_at"));
     exec(q);
@@ -437,10 +417,10 @@ QList<ResourceRequest> SqlStorage::pendingRequests()
 }
 
 bool SqlStorage::decideRegistration(const QString &id, bool approved, const QString &adminId,
-                                    const QDateTime &at)
-{
-    QSqlQuery &q = prepared(QStringLiteral("UPDATE registrations SET state = ?, decided_by = ?, decided_at = ? "
-                                           "WHERE id = ? AND state = 'pending'"));
+                                    const QDateTime &at) {
+    QSqlQuery &q =
+        prepared(QStringLiteral("UPDATE registrations SET state = ?, decided_by = ?, decided_at = ? "
+                                "WHERE id = ? AND state = 'pending'"));
     q.addBindValue(stateName(approved ? DecisionState::Approved : DecisionState::Rejected));
     q.addBindValue(adminId);
     q.addBindValue(timeValue(at));
@@ -449,8 +429,8 @@ bool SqlStorage::decideRegistration(const QString &id, bool approved, const QStr
     return q.numRowsAffected() > 0;
 }
 
-bool SqlStorage::decideRequest(const QString &id, bool approved, const QString &adminId, const QDateTime &at)
-{
+bool SqlStorage::decideRequest(const QString &id, bool approved, const QString &adminId,
+                               const QDateTime &at) {
     QSqlQuery &q = prepared(QStringLiteral("UPDATE requests SET state = ?, decided_by = ?, decided_at = ? "
                                            "WHERE id = ? AND state = 'pending'"));
     q.addBindValue(stateName(approved ? DecisionState::Approved : DecisionState::Rejected));
@@ -461,11 +441,10 @@ bool SqlStorage::decideRequest(const QString &id, bool approved, const QString &
     return q.numRowsAffected() > 0;
 }
 
-PendingCounts SqlStorage::pendingCounts(const QString &orgId)
-{
+PendingCounts SqlStorage::pendingCounts(const QString &orgId) {
     PendingCounts counts;
-    QSqlQuery &r = prepared(
-        QStringLiteral("SELECT COUNT(*) FROM registrations WHERE org_id = ? AND state = 'pending'"));
+    QSqlQuery &r =
+        prepared(QStringLiteral("SELECT COUNT(*) FROM registrations WHERE org_id = ? AND state = 'pending'"));
     r.addBindValue(orgId);
     exec(r);
     if (r.next())
@@ -484,16 +463,14 @@ PendingCounts SqlStorage::pendingCounts(const QString &orgId)
     return counts;
 }
 
-QHash<QString, PendingCounts> SqlStorage::allPendingCounts()
-{
+QHash<QString, PendingCounts> SqlStorage::allPendingCounts() {
     QHash<QString, PendingCounts> result;
     for (const Org &org : orgs())
         result.insert(org.id, pendingCounts(org.id));
     return result;
 }
 
-qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient> &recipients)
-{
+qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) {
     QSqlQuery &m = prepared(QStringLiteral(
         "INSERT INTO messages (id, type, create_time, msg) VALUES (?, ?, ?, ?) RETURNING seq"));
     m.addBindValue(envelope.id());
@@ -518,8 +495,7 @@ qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient
 }
 
 void SqlStorage::setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
-                             const QDateTime &at)
-{
+                             const QDateTime &at) {
     QSqlQuery &q = prepared(QStringLiteral(
         "UPDATE message_recipients SET state = ?, delivered_at = ? WHERE user_id = ? AND message_seq = "
         "(SELECT seq FROM messages WHERE id = ?)"));
@@ -532,8 +508,7 @@ void SqlStorage::setDelivery(const QString &messageId, const QStringList &userId
     }
 }
 
-QList<MessageRecord> SqlStorage::loadMessages(QSqlQuery &q)
-{
+QList<MessageRecord> SqlStorage::loadMessages(QSqlQuery &q) {
     QList<MessageRecord> result;
     while (q.next()) {
         const auto type = MessageCatalogue::fromName(q.value(2).toString());
@@ -543,26 +518,25 @@ QList<MessageRecord> SqlStorage::loadMessages(QSqlQuery &q)
         MessageRecord record;
         record.seq = q.value(0).toLongLong();
         record.envelope = Envelope(q.value(1).toString(), *type, timeFrom(q.value(3)), msg.array().at(0));
-        record.recipients.append(Recipient{q.value(5).toString(),
-                                           q.value(6).toInt() ? DeliveryState::Delivered : DeliveryState::Queued,
-                                           timeFrom(q.value(7))});
+        record.recipients.append(Recipient{
+            q.value(5).toString(), q.value(6).toInt() ? DeliveryState::Delivered : DeliveryState::Queued,
+            timeFrom(q.value(7))});
         result.append(record);
     }
     return result;
 }
 
-QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at)
-{
-    QSqlQuery &q = prepared(QStringLiteral(
-        "SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
-        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
-        "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq"));
+QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at) {
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
+                       "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
+                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq"));
     q.addBindValue(userId);
     exec(q);
     QList<MessageRecord> queued = loadMessages(q);
     q.finish();
-    QSqlQuery &u = prepared(
-        QStringLiteral("UPDATE message_recipients SET state = 1, delivered_at = ? WHERE user_id = ? AND message_seq = ?"));
+    QSqlQuery &u = prepared(QStringLiteral(
+        "UPDATE message_recipients SET state = 1, delivered_at = ? WHERE user_id = ? AND message_seq = ?"));
     for (MessageRecord &record : queued) {
         u.addBindValue(timeValue(at));
         u.addBindValue(userId);
@@ -574,20 +548,19 @@ QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateT
     return queued;
 }
 
-int SqlStorage::queuedCount(const QString &userId)
-{
-    QSqlQuery &q = prepared(QStringLiteral("SELECT COUNT(*) FROM message_recipients WHERE user_id = ? AND state = 0"));
+int SqlStorage::queuedCount(const QString &userId) {
+    QSqlQuery &q =
+        prepared(QStringLiteral("SELECT COUNT(*) FROM message_recipients WHERE user_id = ? AND state = 0"));
     q.addBindValue(userId);
     exec(q);
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-QList<MessageRecord> SqlStorage::history(const QString &userId, int limit)
-{
-    QSqlQuery &q = prepared(QStringLiteral(
-        "SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
-        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
-        "WHERE (? = '' OR r.user_id = ?) ORDER BY m.seq DESC, r.user_id LIMIT ?"));
+QList<MessageRecord> SqlStorage::history(const QString &userId, int limit) {
+    QSqlQuery &q = prepared(
+        QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
+                       "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
+                       "WHERE (? = '' OR r.user_id = ?) ORDER BY m.seq DESC, r.user_id LIMIT ?"));
     q.addBindValue(textValue(userId));
     q.addBindValue(textValue(userId));
     q.addBindValue(limit);
@@ -595,8 +568,7 @@ QList<MessageRecord> SqlStorage::history(const QString &userId, int limit)
     return loadMessages(q);
 }
 
-std::optional<QString> SqlStorage::setting(const QString &key)
-{
+std::optional<QString> SqlStorage::setting(const QString &key) {
     QSqlQuery &q = prepared(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     q.addBindValue(key);
     exec(q);
@@ -605,8 +577,7 @@ std::optional<QString> SqlStorage::setting(const QString &key)
     return q.value(0).toString();
 }
 
-void SqlStorage::setSetting(const QString &key, const QString &value)
-{
+void SqlStorage::setSetting(const QString &key, const QString &value) {
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);

@@ -49,7 +49,8 @@ public:
     QList<ResourceRequest> pendingRequests() override;
     bool decideRegistration(const QString &id, bool approved, const QString &adminId,
                             const QDateTime &at) override;
-    bool decideRequest(const QString &id, bool approved, const QString &adminId, const QDateTime &at) override;
+    bool decideRequest(const QString &id, bool approved, const QString &adminId,
+                       const QDateTime &at) override;
     PendingCounts pendingCounts(const QString &orgId) override;
     QHash<QString, PendingCounts> allPendingCounts() override;
 

@@ -11,12 +11,10 @@ namespace gistack {
 
 SqliteStorage::SqliteStorage(QString path)
     : SqlStorage(QStringLiteral("gistack-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    , m_path(std::move(path))
-{
+    , m_path(std::move(path)) {
 }
 
-void SqliteStorage::connectDatabase()
-{
+void SqliteStorage::connectDatabase() {
     if (m_path != QLatin1String(":memory:")) {
         const QFileInfo file(m_path);
         if (!QDir().mkpath(file.absolutePath()))
@@ -27,15 +25,15 @@ void SqliteStorage::connectDatabase()
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        throw StorageError(QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, db.lastError().text()));
+        throw StorageError(
+            QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, db.lastError().text()));
     if (m_path != QLatin1String(":memory:"))
         execDirect(QStringLiteral("PRAGMA journal_mode = WAL"));
     execDirect(QStringLiteral("PRAGMA synchronous = FULL"));
     execDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
 
-QList<QStringList> SqliteStorage::migrations() const
-{
+QList<QStringList> SqliteStorage::migrations() const {
     return {
         // 1: the first schema.
         {
@@ -47,26 +45,32 @@ QList<QStringList> SqliteStorage::migrations() const
                            "expire_date TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE arcgis_licences (id TEXT PRIMARY KEY, file_name TEXT NOT NULL, "
                            "version TEXT NOT NULL, expire_date TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE leases (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
-                           "kind TEXT NOT NULL, resource_name TEXT NOT NULL, expire_date TEXT NOT NULL, "
-                           "ags_file_name TEXT NOT NULL DEFAULT '', ags_version TEXT NOT NULL DEFAULT '', "
-                           "ags_expire_date TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral(
+                "CREATE TABLE leases (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
+                "kind TEXT NOT NULL, resource_name TEXT NOT NULL, expire_date TEXT NOT NULL, "
+                "ags_file_name TEXT NOT NULL DEFAULT '', ags_version TEXT NOT NULL DEFAULT '', "
+                "ags_expire_date TEXT NOT NULL DEFAULT '')"),
             QStringLiteral("CREATE INDEX leases_user ON leases (user_id)"),
-            QStringLiteral("CREATE TABLE registrations (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
-                           "org_id TEXT NOT NULL REFERENCES orgs(id), name TEXT NOT NULL, state TEXT NOT NULL, "
-                           "submitted_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT)"),
+            QStringLiteral(
+                "CREATE TABLE registrations (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
+                "org_id TEXT NOT NULL REFERENCES orgs(id), name TEXT NOT NULL, state TEXT NOT NULL, "
+                "submitted_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT)"),
             QStringLiteral("CREATE INDEX registrations_pending ON registrations (org_id, state)"),
-            QStringLiteral("CREATE TABLE requests (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
-                           "org_id TEXT NOT NULL REFERENCES orgs(id), kind TEXT NOT NULL, action TEXT NOT NULL, "
-                           "resource_name TEXT NOT NULL, state TEXT NOT NULL, submitted_at TEXT NOT NULL, "
-                           "decided_by TEXT, decided_at TEXT)"),
+            QStringLiteral(
+                "CREATE TABLE requests (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
+                "org_id TEXT NOT NULL REFERENCES orgs(id), kind TEXT NOT NULL, action TEXT NOT NULL, "
+                "resource_name TEXT NOT NULL, state TEXT NOT NULL, submitted_at TEXT NOT NULL, "
+                "decided_by TEXT, decided_at TEXT)"),
             QStringLiteral("CREATE INDEX requests_pending ON requests (org_id, state)"),
-            QStringLiteral("CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
-                           "type TEXT NOT NULL, create_time TEXT NOT NULL, msg TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE message_recipients (message_seq INTEGER NOT NULL REFERENCES messages(seq), "
-                           "user_id TEXT NOT NULL, state INTEGER NOT NULL, delivered_at TEXT NOT NULL DEFAULT '', "
-                           "PRIMARY KEY (message_seq, user_id))"),
-            QStringLiteral("CREATE INDEX recipients_queue ON message_recipients (user_id, state, message_seq)"),
+            QStringLiteral(
+                "CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
+                "type TEXT NOT NULL, create_time TEXT NOT NULL, msg TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE message_recipients (message_seq INTEGER NOT NULL REFERENCES messages(seq), "
+                "user_id TEXT NOT NULL, state INTEGER NOT NULL, delivered_at TEXT NOT NULL DEFAULT '', "
+                "PRIMARY KEY (message_seq, user_id))"),
+            QStringLiteral(
+                "CREATE INDEX recipients_queue ON message_recipients (user_id, state, message_seq)"),
             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         },
     };

@@ -10,9 +10,7 @@ namespace gistack {
 class StorageError : public std::runtime_error {
 public:
     explicit StorageError(const QString &message)
-        : std::runtime_error(message.toStdString())
-    {
-    }
+        : std::runtime_error(message.toStdString()) {}
     QString message() const { return QString::fromStdString(what()); }
 };
 

@@ -15,22 +15,21 @@ constexpr size_t maxBatch = 512;
 
 StorageWorker::StorageWorker(Factory factory, QObject *parent)
     : QThread(parent)
-    , m_factory(std::move(factory))
-{
+    , m_factory(std::move(factory)) {
     setObjectName(QStringLiteral("gistack-storage"));
 }
 
-StorageWorker::~StorageWorker() { shutdown(); }
+StorageWorker::~StorageWorker() {
+    shutdown();
+}
 
-QString StorageWorker::startAndOpen()
-{
+QString StorageWorker::startAndOpen() {
     std::future<QString> opened = m_opened.get_future();
     start();
     return opened.get();
 }
 
-void StorageWorker::shutdown()
-{
+void StorageWorker::shutdown() {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stopping = true;
@@ -40,14 +39,13 @@ void StorageWorker::shutdown()
         wait();
 }
 
-int StorageWorker::queueDepth() const
-{
+int StorageWorker::queueDepth() const {
     std::lock_guard<std::mutex> lock(m_mutex);
     return int(m_jobs.size());
 }
 
-void StorageWorker::enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish)
-{
+void StorageWorker::enqueue(std::function<void(Storage &)> work,
+                            std::function<void(const QString &)> finish) {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (!m_stopping) {
@@ -62,8 +60,7 @@ void StorageWorker::enqueue(std::function<void(Storage &)> work, std::function<v
     m_wake.notify_one();
 }
 
-void StorageWorker::run()
-{
+void StorageWorker::run() {
     try {
         m_storage = m_factory();
         m_storage->open();
@@ -90,8 +87,7 @@ void StorageWorker::run()
     m_storage.reset();
 }
 
-void StorageWorker::runBatch(std::deque<Job> &batch)
-{
+void StorageWorker::runBatch(std::deque<Job> &batch) {
     std::vector<QString> errors(batch.size());
     if (!m_storage) {
         for (Job &job : batch)

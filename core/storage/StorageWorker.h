@@ -16,8 +16,7 @@
 
 namespace gistack {
 
-template <typename T>
-struct StorageResult {
+template <typename T> struct StorageResult {
     T value{};
     QString error; // empty on success
     bool ok() const { return error.isEmpty(); }
@@ -41,8 +40,7 @@ public:
 
     // Queues job; done runs later on context's thread, unless context is gone by then.
     template <typename T>
-    void run(QObject *context, std::function<T(Storage &)> job, std::function<void(StorageResult<T>)> done)
-    {
+    void run(QObject *context, std::function<T(Storage &)> job, std::function<void(StorageResult<T>)> done) {
         auto result = std::make_shared<StorageResult<T>>();
         QPointer<QObject> guard(context);
         enqueue([job = std::move(job), result](Storage &storage) { result->value = job(storage); },
@@ -56,9 +54,7 @@ public:
     }
 
     // Blocks the caller until the job ran; for start-up and command-line tools only.
-    template <typename T>
-    StorageResult<T> runSync(std::function<T(Storage &)> job)
-    {
+    template <typename T> StorageResult<T> runSync(std::function<T(Storage &)> job) {
         auto result = std::make_shared<StorageResult<T>>();
         auto finished = std::make_shared<std::promise<void>>();
         std::future<void> waiter = finished->get_future();

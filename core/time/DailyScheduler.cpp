@@ -7,14 +7,12 @@ namespace gistack {
 DailyScheduler::DailyScheduler(const Clock &clock, QTime at, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_at(at)
-{
+    , m_at(at) {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &DailyScheduler::onTimeout);
 }
 
-void DailyScheduler::start()
-{
+void DailyScheduler::start() {
     // Starting after today's time means the first run is tomorrow.
     const QDateTime now = m_clock.now();
     if (now.time() >= m_at)
@@ -22,10 +20,11 @@ void DailyScheduler::start()
     arm();
 }
 
-void DailyScheduler::stop() { m_timer.stop(); }
+void DailyScheduler::stop() {
+    m_timer.stop();
+}
 
-qint64 DailyScheduler::msecsToNext() const
-{
+qint64 DailyScheduler::msecsToNext() const {
     const QDateTime now = m_clock.now();
     QDateTime next(now.date(), m_at, now.timeSpec());
     if (next <= now || m_lastFired == now.date())
@@ -33,8 +32,7 @@ qint64 DailyScheduler::msecsToNext() const
     return now.msecsTo(next);
 }
 
-void DailyScheduler::onTimeout()
-{
+void DailyScheduler::onTimeout() {
     // Timers may wake a little early or late: fire once per date, once its time has come.
     const QDateTime now = m_clock.now();
     if (now.time() >= m_at && m_lastFired != now.date()) {
@@ -44,8 +42,7 @@ void DailyScheduler::onTimeout()
     arm();
 }
 
-void DailyScheduler::arm()
-{
+void DailyScheduler::arm() {
     m_timer.start(int(qBound<qint64>(10, msecsToNext(), qint64(3600) * 1000)));
 }
 

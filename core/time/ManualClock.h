@@ -10,22 +10,17 @@ namespace gistack {
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(QDateTime start = QDateTime::currentDateTime())
-        : m_now(std::move(start))
-    {
-    }
+        : m_now(std::move(start)) {}
 
-    QDateTime now() const override
-    {
+    QDateTime now() const override {
         QMutexLocker lock(&m_mutex);
         return m_now;
     }
-    void set(const QDateTime &time)
-    {
+    void set(const QDateTime &time) {
         QMutexLocker lock(&m_mutex);
         m_now = time;
     }
-    void advanceSeconds(qint64 seconds)
-    {
+    void advanceSeconds(qint64 seconds) {
         QMutexLocker lock(&m_mutex);
         m_now = m_now.addSecs(seconds);
     }

@@ -7,31 +7,33 @@
 
 namespace gistack::test {
 
-QJsonObject ApiResult::json() const { return QJsonDocument::fromJson(body).object(); }
+QJsonObject ApiResult::json() const {
+    return QJsonDocument::fromJson(body).object();
+}
 
 ApiClient::ApiClient(QUrl base, QByteArray apiKey)
     : m_base(std::move(base))
-    , m_apiKey(std::move(apiKey))
-{
+    , m_apiKey(std::move(apiKey)) {
 }
 
-ApiResult ApiClient::get(const QString &pathAndQuery) { return send("GET", pathAndQuery, {}, m_apiKey); }
+ApiResult ApiClient::get(const QString &pathAndQuery) {
+    return send("GET", pathAndQuery, {}, m_apiKey);
+}
 
-ApiResult ApiClient::put(const QString &path, const QJsonObject &body)
-{
+ApiResult ApiClient::put(const QString &path, const QJsonObject &body) {
     return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), m_apiKey);
 }
 
-ApiResult ApiClient::post(const QString &path, const QJsonObject &body)
-{
+ApiResult ApiClient::post(const QString &path, const QJsonObject &body) {
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), m_apiKey);
 }
 
-ApiResult ApiClient::del(const QString &path) { return send("DELETE", path, {}, m_apiKey); }
+ApiResult ApiClient::del(const QString &path) {
+    return send("DELETE", path, {}, m_apiKey);
+}
 
 ApiResult ApiClient::send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                          const QByteArray &apiKey)
-{
+                          const QByteArray &apiKey) {
     QUrl url = m_base.resolved(QUrl(pathAndQuery));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

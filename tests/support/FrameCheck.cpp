@@ -7,9 +7,8 @@
 
 namespace gistack::test {
 
-QString checkEnvelope(const QByteArray &frame, const QString &type, const QString &userId, const QJsonValue &msg,
-                      const QDateTime &createTime)
-{
+QString checkEnvelope(const QByteArray &frame, const QString &type, const QString &userId,
+                      const QJsonValue &msg, const QDateTime &createTime) {
     const QJsonDocument doc = QJsonDocument::fromJson(frame);
     if (!doc.isObject())
         return QStringLiteral("not a JSON object: ") + QString::fromUtf8(frame);
@@ -34,7 +33,8 @@ QString checkEnvelope(const QByteArray &frame, const QString &type, const QStrin
         return QStringLiteral("createTime %1, expected %2")
             .arg(created, createTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     if (object.value(QLatin1String("type")).toString() != type)
-        return QStringLiteral("type %1, expected %2").arg(object.value(QLatin1String("type")).toString(), type);
+        return QStringLiteral("type %1, expected %2")
+            .arg(object.value(QLatin1String("type")).toString(), type);
     if (object.value(QLatin1String("msg")) != msg) {
         const QJsonValue got = object.value(QLatin1String("msg"));
         return QStringLiteral("msg mismatch in %1, expected %2")

@@ -7,8 +7,7 @@
 
 namespace gistack::test {
 
-ServerConfig TestServer::defaults()
-{
+ServerConfig TestServer::defaults() {
     ServerConfig config;
     config.port = 0;
     config.bind = QHostAddress::LocalHost;
@@ -18,16 +17,16 @@ ServerConfig TestServer::defaults()
 }
 
 TestServer::TestServer(ServerConfig overrides)
-    : m_config(std::move(overrides))
-{
+    : m_config(std::move(overrides)) {
     if (m_config.database.isEmpty())
         m_config.database = m_dir.filePath(QStringLiteral("gistack.db"));
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer() {
+    stop();
+}
 
-bool TestServer::start()
-{
+bool TestServer::start() {
     ServerConfig config = m_config;
     config.port = m_port; // 0 the first time, then the same port again
     m_server = std::make_unique<NotifyServer>(config, m_clock);
@@ -43,48 +42,43 @@ bool TestServer::start()
     return true;
 }
 
-void TestServer::stop()
-{
+void TestServer::stop() {
     if (m_server)
         m_server->stop();
     m_server.reset();
 }
 
-bool TestServer::restart()
-{
+bool TestServer::restart() {
     stop();
     return start();
 }
 
-QString TestServer::tokenFor(const QString &userId, qint64 ttlSeconds) const
-{
+QString TestServer::tokenFor(const QString &userId, qint64 ttlSeconds) const {
     return TokenVerifier(QByteArray(jwtSecret), m_clock).issue(userId, ttlSeconds);
 }
 
-QUrl TestServer::wsUrl(const QString &token) const
-{
+QUrl TestServer::wsUrl(const QString &token) const {
     QUrl url = wsUrlWithoutToken();
     url.setQuery(QStringLiteral("token=") + QString::fromLatin1(QUrl::toPercentEncoding(token)));
     return url;
 }
 
-QUrl TestServer::wsUrlWithoutToken() const
-{
+QUrl TestServer::wsUrlWithoutToken() const {
     QUrl url(QStringLiteral("ws://127.0.0.1/ws"));
     url.setPort(m_port);
     return url;
 }
 
-void TestServer::addOrg(const QString &orgId)
-{
-    const ApiResult result = m_api->put(QStringLiteral("/api/v1/orgs/") + orgId, QJsonObject{{"name", orgId + " name"}});
+void TestServer::addOrg(const QString &orgId) {
+    const ApiResult result =
+        m_api->put(QStringLiteral("/api/v1/orgs/") + orgId, QJsonObject{{"name", orgId + " name"}});
     QVERIFY2(result.status == 200, qPrintable(result.text()));
 }
 
-void TestServer::addUser(const QString &userId, const QString &orgId, const QString &role)
-{
-    const ApiResult result = m_api->put(QStringLiteral("/api/v1/users/") + userId,
-                                        QJsonObject{{"name", userId + " name"}, {"orgId", orgId}, {"role", role}});
+void TestServer::addUser(const QString &userId, const QString &orgId, const QString &role) {
+    const ApiResult result =
+        m_api->put(QStringLiteral("/api/v1/users/") + userId,
+                   QJsonObject{{"name", userId + " name"}, {"orgId", orgId}, {"role", role}});
     QVERIFY2(result.status == 200, qPrintable(result.text()));
 }
 

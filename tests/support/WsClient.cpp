@@ -7,8 +7,7 @@
 namespace gistack::test {
 
 WsClient::WsClient(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     connect(&m_socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { m_raw.append(text.toUtf8()); });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
@@ -18,8 +17,7 @@ WsClient::WsClient(QObject *parent)
     });
 }
 
-bool WsClient::open(const QUrl &url, int timeoutMs)
-{
+bool WsClient::open(const QUrl &url, int timeoutMs) {
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
     m_socket.open(url);
@@ -29,20 +27,22 @@ bool WsClient::open(const QUrl &url, int timeoutMs)
     return !connected.isEmpty();
 }
 
-void WsClient::sendText(const QString &text) { m_socket.sendTextMessage(text); }
+void WsClient::sendText(const QString &text) {
+    m_socket.sendTextMessage(text);
+}
 
-void WsClient::close() { m_socket.close(); }
+void WsClient::close() {
+    m_socket.close();
+}
 
-bool WsClient::waitForFrames(int count, int timeoutMs)
-{
+bool WsClient::waitForFrames(int count, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     while (m_raw.size() < count && !deadline.hasExpired())
         QTest::qWait(5);
     return m_raw.size() >= count;
 }
 
-void WsClient::settle(int quietMs)
-{
+void WsClient::settle(int quietMs) {
     qsizetype seen = -1;
     while (seen != m_raw.size()) {
         seen = m_raw.size();
@@ -50,32 +50,28 @@ void WsClient::settle(int quietMs)
     }
 }
 
-bool WsClient::waitForClose(int timeoutMs)
-{
+bool WsClient::waitForClose(int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     while (!m_closed && !deadline.hasExpired())
         QTest::qWait(5);
     return m_closed;
 }
 
-QList<QJsonObject> WsClient::frames() const
-{
+QList<QJsonObject> WsClient::frames() const {
     QList<QJsonObject> result;
     for (const QByteArray &raw : m_raw)
         result.append(QJsonDocument::fromJson(raw).object());
     return result;
 }
 
-QStringList WsClient::types() const
-{
+QStringList WsClient::types() const {
     QStringList result;
     for (const QJsonObject &frame : frames())
         result.append(frame.value(QLatin1String("type")).toString());
     return result;
 }
 
-QList<QJsonObject> WsClient::framesOfType(const QString &type) const
-{
+QList<QJsonObject> WsClient::framesOfType(const QString &type) const {
     QList<QJsonObject> result;
     for (const QJsonObject &frame : frames()) {
         if (frame.value(QLatin1String("type")).toString() == type)
