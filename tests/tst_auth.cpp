@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace gistack;
@@ -162,6 +163,33 @@ private slots:
         client.sendText(QString(70 * 1024, QLatin1Char('x')));
         QVERIFY(client.waitForClose());
         QCOMPARE(client.closeCode(), 1009);
+    }
+
+    void deadPeersAreDroppedLiveOnesKept() {
+        ServerConfig config = TestServer::defaults();
+        config.pingIntervalMs = 300;
+        config.pongTimeoutMs = 400;
+        TestServer server(config);
+        QVERIFY(server.start());
+        server.addOrg("org");
+        server.addUser("alice", "org", "user");
+
+        // A live browser answers pings by itself.
+        WsClient live;
+        QVERIFY(live.open(server.wsUrl(server.tokenFor("alice"))));
+        // A dead one: it completes the handshake over a raw socket and then never reads again.
+        QTcpSocket dead;
+        dead.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(dead.waitForConnected(3000));
+        dead.write(QStringLiteral("GET /ws?token=%1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                  "Sec-WebSocket-Version: 13\r\n\r\n")
+                       .arg(server.tokenFor("alice"))
+                       .toLatin1());
+        QTRY_COMPARE(server.server().registry().connectionCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(dead.state() == QAbstractSocket::UnconnectedState, 5000);
+        QCOMPARE(server.server().registry().connectionCount(), 1);
+        QVERIFY(live.isOpen());
     }
 
     void upgradeOnlyOnWsPath() {
