@@ -74,6 +74,16 @@ private slots:
 
     void garbageTokenIsRefused() { expectRefused("not-a-jwt", "invalid token"); }
 
+    void nonAsciiTokenIsRefusedAndTheServerLivesOn() {
+        expectRefused(QStringLiteral("令牌.é.b"), "invalid token");
+        WsClient client;
+        client.open(m_server->wsUrlWithoutToken());
+        client.sendText(QStringLiteral("{\"token\":\"\u00e9.a.b\"}"));
+        QVERIFY(client.waitForClose());
+        QCOMPARE(client.closeCode(), 4401);
+        QCOMPARE(m_server->api().get("/healthz").status, 200);
+    }
+
     void expiredTokenIsRefused() {
         const QString token = m_server->tokenFor("alice", 60);
         m_server->clock().advanceSeconds(61);

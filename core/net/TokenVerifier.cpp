@@ -6,6 +6,33 @@
 
 namespace gistack {
 
+namespace {
+
+// cpp-jwt's base64 decoder indexes a table with (signed) chars and aborts on bytes >= 0x80,
+// so only header.payload.signature in the base64url alphabet ever reaches it.
+bool looksLikeJws(const QString &token) {
+    int dots = 0;
+    qsizetype partLength = 0;
+    for (const QChar c : token) {
+        if (c == QLatin1Char('.')) {
+            if (partLength == 0)
+                return false;
+            ++dots;
+            partLength = 0;
+            continue;
+        }
+        const char16_t u = c.unicode();
+        const bool base64url = (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
+                               u == '-' || u == '_';
+        if (!base64url)
+            return false;
+        ++partLength;
+    }
+    return dots == 2 && partLength > 0;
+}
+
+} // namespace
+
 TokenVerifier::TokenVerifier(QByteArray secret, const Clock &clock)
     : m_secret(std::move(secret))
     , m_clock(clock) {
@@ -16,6 +43,8 @@ TokenCheck TokenVerifier::verify(const QString &token) const {
         return {QString(), QStringLiteral("missing token")};
     if (token.size() > 8192)
         return {QString(), QStringLiteral("token too long")};
+    if (!looksLikeJws(token))
+        return {QString(), QStringLiteral("invalid token: not three base64url parts")};
     using namespace jwt::params;
     try {
         std::error_code ec;

@@ -52,7 +52,8 @@ NotifyServer::~NotifyServer() {
 }
 
 bool NotifyServer::start(QString *error) {
-    if (m_config.jwtSecret.size() < 16 || m_config.apiKey.size() < 16) {
+    if (m_config.jwtSecret.size() < ServerConfig::minSecretLength ||
+        m_config.apiKey.size() < ServerConfig::minSecretLength) {
         *error = QStringLiteral("set a jwt-secret and an api-key of at least 16 characters each "
                                 "(config file, GISTACK_JWT_SECRET / GISTACK_API_KEY, or the options)");
         return false;

@@ -39,8 +39,9 @@ int printToken(const ServerConfig &config, const QStringList &args, const QStrin
         err() << "error: --ttl must be a positive number of seconds\n";
         return 2;
     }
-    if (config.jwtSecret.isEmpty()) {
-        err() << "error: no jwt-secret configured (config file, GISTACK_JWT_SECRET or --jwt-secret)\n";
+    if (config.jwtSecret.size() < ServerConfig::minSecretLength) {
+        err() << "error: no jwt-secret of at least " << ServerConfig::minSecretLength
+              << " characters configured (config file, GISTACK_JWT_SECRET or --jwt-secret)\n";
         return 2;
     }
     SystemClock clock;
@@ -105,6 +106,8 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     if (config.verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("gistack.*.debug=true"));
 
+    // Watch signals before announcing readiness: a supervisor may send SIGTERM right away.
+    SignalWatcher watcher;
     SystemClock clock;
     NotifyServer server(config, clock);
     if (!server.start(&error)) {
@@ -116,7 +119,6 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     else
         out() << "GIStack Notify listening on " << server.url().toString() << Qt::endl;
 
-    SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server, &app](int) {
         server.stop();
         app.quit();

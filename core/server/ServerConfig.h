@@ -9,6 +9,8 @@ namespace gistack {
 
 // Every setting of the server, with the defaults of the README's table.
 struct ServerConfig {
+    static constexpr int minSecretLength = 16;
+
     quint16 port = 8080;
     QHostAddress bind = QHostAddress::LocalHost;
     QString database; // SQLite path or ":memory:"; empty means the default under the data dir
