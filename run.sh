@@ -54,11 +54,16 @@ dev_config() {
     echo "$file"
 }
 
-case "${1:-run}" in
+command=${1:-run}
+case "$command" in
+-*) command=run ;; # ./run.sh --port 9090: options for the server
+*) shift || true ;;
+esac
+
+case "$command" in
 run)
     build
     config=$(dev_config)
-    shift || true
     exec "$BUILD_DIR/bin/gistack-server" --config "$config" --demo "$@"
     ;;
 test)
