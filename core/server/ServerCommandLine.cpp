@@ -69,18 +69,21 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     QCoreApplication::setOrganizationName(QStringLiteral("GIStack"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("GIStack Notify: pushes GIStack notifications to browsers over WebSocket.\n"
-                       "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ServerCommandLine", "GIStack Notify: pushes GIStack notifications to browsers over WebSocket.\n"
+                             "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: token USERID"),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("ServerCommandLine", "Optional: token USERID"),
                                  QStringLiteral("[token USERID]"));
-    parser.addOption(QCommandLineOption(QStringLiteral("ttl"),
-                                        QStringLiteral("Token lifetime in seconds (default 86400)."),
-                                        QStringLiteral("seconds"), QStringLiteral("86400")));
-    parser.addOption(QCommandLineOption(QStringLiteral("headless"),
-                                        QStringLiteral("Run without a window (console only).")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("ttl"),
+        QCoreApplication::translate("ServerCommandLine", "Token lifetime in seconds (default 86400)."),
+        QStringLiteral("seconds"), QStringLiteral("86400")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("headless"),
+        QCoreApplication::translate("ServerCommandLine", "Run without a window (console only).")));
     ConfigLoader loader;
     loader.addOptions(parser);
     parser.process(app);
