@@ -80,10 +80,9 @@ void LicencesView::updateButtons() {
 }
 
 void LicencesView::updateLegend() {
-    m_legend->setText(tr("Highlighted: expires within %n day(s) (the reminder threshold) or has expired; "
-                         "%1 item(s) now.",
-                         nullptr, m_context.host().config().thresholdDays)
-                          .arg(m_context.licences().dueCount()));
+    m_legend->setText(tr("Highlighted: expires within %n day(s) (the reminder threshold) or has expired.",
+                         nullptr, m_context.host().config().thresholdDays) +
+                      QLatin1Char(' ') + tr("Highlighted now: %1").arg(m_context.licences().dueCount()));
 }
 
 void LicencesView::report(const Outcome &outcome, const QString &what) {
