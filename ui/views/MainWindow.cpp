@@ -60,6 +60,9 @@ MainWindow::MainWindow(ConsoleContext &context, ConsoleSettings &settings, Langu
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
+    // A long database path must not widen the window: the label clips, its tooltip has it all.
+    m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_state->setMinimumWidth(200);
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_figures);
     resize(1100, 680);
@@ -103,6 +106,7 @@ void MainWindow::updateStatus() {
         m_state->setText(tr("Stopped · %1").arg(host.lastError()));
     else
         m_state->setText(tr("Stopped"));
+    m_state->setToolTip(m_state->text());
     const ActivityMonitor &activity = m_context.activity();
     m_figures->setText(tr("%n online", nullptr, activity.onlineUsers()) + QStringLiteral(" · ") +
                        tr("%n connection(s)", nullptr, activity.connections()));

@@ -38,6 +38,7 @@ MessageLogView::MessageLogView(ConsoleContext &context, QWidget *parent)
     }
     m_user->setPlaceholderText(tr("user id"));
     m_user->setClearButtonEnabled(true);
+    m_user->setMinimumWidth(180);
 
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -67,7 +68,6 @@ MessageLogView::MessageLogView(ConsoleContext &context, QWidget *parent)
     filters->addWidget(new QLabel(tr("User:"), this));
     filters->addWidget(m_user);
     filters->addStretch();
-    filters->addWidget(m_count);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
@@ -78,6 +78,7 @@ MessageLogView::MessageLogView(ConsoleContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_count);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, &MessageLogView::applyFilters);
     connect(m_user, &QLineEdit::textChanged, this, &MessageLogView::applyFilters);

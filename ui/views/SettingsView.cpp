@@ -88,10 +88,16 @@ SettingsView::SettingsView(ServerHost &host, ConsoleSettings &settings, Language
     actions->addWidget(m_result, 1);
     actions->addWidget(m_apply);
 
+    // A form of readable width rather than one stretched over the whole window.
+    auto *page = new QWidget(this);
+    page->setMaximumWidth(860);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addLayout(form);
+    pageLayout->addWidget(note);
+    pageLayout->addLayout(actions);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addLayout(actions);
+    layout->addWidget(page);
     layout->addStretch();
 
     connect(m_apply, &QPushButton::clicked, this, &SettingsView::apply);
