@@ -254,6 +254,34 @@ Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT.</transl
             <source>Run without a window (console only).</source>
             <translation>Run without a window (console only).</translation>
         </message>
+        <message>
+            <source>usage: token USERID [--ttl SECONDS]</source>
+            <translation>usage: token USERID [--ttl SECONDS]</translation>
+        </message>
+        <message>
+            <source>error: --ttl must be a positive number of seconds</source>
+            <translation>error: --ttl must be a positive number of seconds</translation>
+        </message>
+        <message>
+            <source>error: no jwt-secret configured (config file, GISTACK_JWT_SECRET or --jwt-secret)</source>
+            <translation>error: no jwt-secret configured (config file, GISTACK_JWT_SECRET or --jwt-secret)</translation>
+        </message>
+        <message>
+            <source>GIStack Notify is serving demo data at %1/</source>
+            <translation>GIStack Notify is serving demo data at %1/</translation>
+        </message>
+        <message>
+            <source>Tokens last 24 hours. Press Ctrl+C to stop.</source>
+            <translation>Tokens last 24 hours. Press Ctrl+C to stop.</translation>
+        </message>
+        <message>
+            <source>error: unknown command "%1" (see --help)</source>
+            <translation>error: unknown command "%1" (see --help)</translation>
+        </message>
+        <message>
+            <source>GIStack Notify listening on %1</source>
+            <translation>GIStack Notify listening on %1</translation>
+        </message>
     </context>
     <context>
         <name>gistack::ArcgisLicenceDialog</name>

@@ -254,6 +254,34 @@ Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT.</source
             <source>Run without a window (console only).</source>
             <translation>不打开窗口运行（仅控制台程序）。</translation>
         </message>
+        <message>
+            <source>usage: token USERID [--ttl SECONDS]</source>
+            <translation>用法：token USERID [--ttl SECONDS]</translation>
+        </message>
+        <message>
+            <source>error: --ttl must be a positive number of seconds</source>
+            <translation>错误：--ttl 必须是正整数秒数</translation>
+        </message>
+        <message>
+            <source>error: no jwt-secret configured (config file, GISTACK_JWT_SECRET or --jwt-secret)</source>
+            <translation>错误：未配置 jwt-secret（配置文件、GISTACK_JWT_SECRET 或 --jwt-secret）</translation>
+        </message>
+        <message>
+            <source>GIStack Notify is serving demo data at %1/</source>
+            <translation>GIStack Notify 正在 %1/ 提供演示数据</translation>
+        </message>
+        <message>
+            <source>Tokens last 24 hours. Press Ctrl+C to stop.</source>
+            <translation>令牌有效期 24 小时。按 Ctrl+C 停止。</translation>
+        </message>
+        <message>
+            <source>error: unknown command "%1" (see --help)</source>
+            <translation>错误：未知命令“%1”（参见 --help）</translation>
+        </message>
+        <message>
+            <source>GIStack Notify listening on %1</source>
+            <translation>GIStack Notify 正在监听 %1</translation>
+        </message>
     </context>
     <context>
         <name>gistack::ArcgisLicenceDialog</name>

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QTextStream>
 
+#include <cstdio>
 #include <cstring>
 
 namespace gistack {
@@ -40,7 +41,15 @@ bool ConsoleApp::wantsHeadless(int argc, char *argv[]) {
             return true;
     }
     // "gistack-console token USERID" prints a token like gistack-server does.
-    return argc > 1 && std::strcmp(argv[1], "token") == 0;
+    if (argc > 1 && std::strcmp(argv[1], "token") == 0)
+        return true;
+    // No display and no platform chosen: a window cannot open, so serve headless rather than abort.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("gistack-console: no display, running headless (as --headless)\n", stderr);
+        return true;
+    }
+    return false;
 }
 
 bool ConsoleApp::startServer() {
