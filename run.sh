@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # GIStack Notify: the front door.
-#   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database
+#   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database:
+#                     in the console window when a display is there ($DISPLAY or $WAYLAND_DISPLAY), else headless
 #   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
 #   ./run.sh build    install what is missing and build only
 set -euo pipefail
@@ -13,6 +14,7 @@ APT_PACKAGES=(
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev
     libcpp-jwt-dev nlohmann-json3-dev libssl-dev
+    libqt6svg6 qt6-wayland fonts-wqy-microhei xvfb xauth
 )
 
 as_root() {
@@ -64,6 +66,9 @@ case "$command" in
 run)
     build
     config=$(dev_config)
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        exec "$BUILD_DIR/bin/gistack-console" --config "$config" --demo "$@"
+    fi
     exec "$BUILD_DIR/bin/gistack-server" --config "$config" --demo "$@"
     ;;
 test)

@@ -35,6 +35,7 @@ ClientConnection *ConnectionRegistry::add(QWebSocket *socket) {
     connect(connection, &ClientConnection::textReceived, this,
             [this](ClientConnection *c) { c->heard(m_uptime.elapsed()); });
     qCDebug(lcWs) << "socket" << connection->id() << "from" << connection->peerAddress().toString();
+    emit connectionAdded(connection);
     return connection;
 }
 

@@ -42,6 +42,7 @@ public:
     void closeAll(int code, const QString &reason);
 
 signals:
+    void connectionAdded(gistack::ClientConnection *connection);
     void authenticated(gistack::ClientConnection *connection);
     void connectionClosed(gistack::ClientConnection *connection);
     void userOnline(const QString &userId);

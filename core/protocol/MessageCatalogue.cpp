@@ -2,6 +2,7 @@
 
 #include "TimeFormat.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -17,40 +18,41 @@ const QList<MessageTypeInfo> &catalogue() {
     // GCLOUD_DESKTOP_APPROVE_REQUEST_PASS without "ED".
     static const QList<MessageTypeInfo> entries = {
         {T::GistackLicenceExpired, "GISTACK_LICENCE_EXPIRED", S::ExpiryObject, A::Sysadmin,
-         "GIStack platform licence expires soon"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "GIStack platform licence expires soon")},
         {T::ArcgisLicenceExpired, "ARCGIS_LICENCE_EXPIRED", S::ExpiryList, A::Sysadmin,
-         "uploaded ArcGIS licences expire soon"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "uploaded ArcGIS licences expire soon")},
         {T::SiteLeaseExpired, "NORMAL_USER_SITE_LEASE_EXPIRED", S::ExpiryList, A::LeaseHolder,
-         "leased cloud sites expire soon"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "leased cloud sites expire soon")},
         {T::SiteArcgisLicenceExpired, "NORMAL_USER_SITE_AGS_LICENSE_EXPIRED", S::ExpiryList, A::LeaseHolder,
-         "ArcGIS licences of leased sites expire soon"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "ArcGIS licences of leased sites expire soon")},
         {T::DesktopLeaseExpired, "NORMAL_USER_DESKTOP_LEASE_EXPIRED", S::ExpiryList, A::LeaseHolder,
-         "leased cloud desktops expire soon"},
-        {T::UserRegister, "USER_REGISTER", S::Count, A::OrgAdmins, "registrations waiting for review"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "leased cloud desktops expire soon")},
+        {T::UserRegister, "USER_REGISTER", S::Count, A::OrgAdmins,
+         QT_TRANSLATE_NOOP("MessageCatalogue", "registrations waiting for review")},
         {T::WebsiteApplyRequest, "GCLOUD_WEBSITE_APPROVE_REQUEST", S::Count, A::OrgAdmins,
-         "cloud site applications waiting for approval"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud site applications waiting for approval")},
         {T::WebsiteRenewRequest, "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST", S::Count, A::OrgAdmins,
-         "cloud site renewals waiting for approval"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud site renewals waiting for approval")},
         {T::DesktopApplyRequest, "GCLOUD_DESKTOP_APPROVE_REQUEST", S::Count, A::OrgAdmins,
-         "cloud desktop applications waiting for approval"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud desktop applications waiting for approval")},
         {T::DesktopRenewRequest, "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST", S::Count, A::OrgAdmins,
-         "cloud desktop renewals waiting for approval"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud desktop renewals waiting for approval")},
         {T::WebsiteApplyPassed, "GCLOUD_WEBSITE_APPROVE_REQUEST_PASSED", S::ResourceName, A::Applicant,
-         "cloud site application approved"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud site application approved")},
         {T::WebsiteApplyRejected, "GCLOUD_WEBSITE_APPROVE_REQUEST_REJECT", S::ResourceName, A::Applicant,
-         "cloud site application rejected"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud site application rejected")},
         {T::WebsiteRenewPassed, "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_PASSED", S::ResourceName, A::Applicant,
-         "cloud site renewal approved"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud site renewal approved")},
         {T::WebsiteRenewRejected, "GCLOUD_WEBSITE_RENEW_APPROVE_REQUEST_REJECT", S::ResourceName,
-         A::Applicant, "cloud site renewal rejected"},
+         A::Applicant, QT_TRANSLATE_NOOP("MessageCatalogue", "cloud site renewal rejected")},
         {T::DesktopApplyPassed, "GCLOUD_DESKTOP_APPROVE_REQUEST_PASS", S::ResourceName, A::Applicant,
-         "cloud desktop application approved"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud desktop application approved")},
         {T::DesktopApplyRejected, "GCLOUD_DESKTOP_APPROVE_REQUEST_REJECT", S::ResourceName, A::Applicant,
-         "cloud desktop application rejected"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud desktop application rejected")},
         {T::DesktopRenewPassed, "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_PASSED", S::ResourceName, A::Applicant,
-         "cloud desktop renewal approved"},
+         QT_TRANSLATE_NOOP("MessageCatalogue", "cloud desktop renewal approved")},
         {T::DesktopRenewRejected, "GCLOUD_DESKTOP_RENEW_APPROVE_REQUEST_REJECT", S::ResourceName,
-         A::Applicant, "cloud desktop renewal rejected"},
+         A::Applicant, QT_TRANSLATE_NOOP("MessageCatalogue", "cloud desktop renewal rejected")},
     };
     return entries;
 }

@@ -58,7 +58,7 @@ struct MessageTypeInfo {
     const char *name;
     MsgShape shape;
     Audience audience;
-    const char *summary; // English, for docs and logs
+    const char *summary; // English, for docs and logs; translated in the console ("MessageCatalogue")
 };
 
 // The single definition of every message type: name, msg shape and audience.

@@ -1,5 +1,6 @@
 #include "ConfigLoader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -16,14 +17,22 @@ struct Setting {
 
 // One table drives the options, the environment names and the INI keys.
 const Setting settings[] = {
-    {"port", "port", "TCP port for WebSocket, HTTP API and health check (default 8080)."},
-    {"bind", "address", "Address to listen on (default 127.0.0.1)."},
-    {"database", "path", "SQLite file, or :memory: (default under the user's data folder)."},
+    {"port", "port",
+     QT_TRANSLATE_NOOP("ConfigLoader", "TCP port for WebSocket, HTTP API and health check (default 8080).")},
+    {"bind", "address", QT_TRANSLATE_NOOP("ConfigLoader", "Address to listen on (default 127.0.0.1).")},
+    {"database", "path",
+     QT_TRANSLATE_NOOP("ConfigLoader", "SQLite file, or :memory: (default under the user's data folder).")},
     {"jwt-secret", "secret",
-     "HS256 secret that signs browser tokens (prefer the config file or environment)."},
-    {"api-key", "key", "Bearer key of the HTTP API (prefer the config file or environment)."},
-    {"threshold-days", "days", "Remind of expiries this many days ahead (default 10)."},
-    {"daily-check-at", "HH:mm", "Time of day open connections get the login checks again (default 09:00)."},
+     QT_TRANSLATE_NOOP("ConfigLoader",
+                       "HS256 secret that signs browser tokens (prefer the config file or environment).")},
+    {"api-key", "key",
+     QT_TRANSLATE_NOOP("ConfigLoader",
+                       "Bearer key of the HTTP API (prefer the config file or environment).")},
+    {"threshold-days", "days",
+     QT_TRANSLATE_NOOP("ConfigLoader", "Remind of expiries this many days ahead (default 10).")},
+    {"daily-check-at", "HH:mm",
+     QT_TRANSLATE_NOOP("ConfigLoader",
+                       "Time of day open connections get the login checks again (default 09:00).")},
 };
 
 QString envName(const QString &key) {
@@ -37,14 +46,18 @@ ConfigLoader::ConfigLoader() = default;
 void ConfigLoader::addOptions(QCommandLineParser &parser) const {
     for (const Setting &setting : settings)
         parser.addOption(QCommandLineOption(QString::fromLatin1(setting.key),
-                                            QString::fromLatin1(setting.help),
+                                            QCoreApplication::translate("ConfigLoader", setting.help),
                                             QString::fromLatin1(setting.valueName)));
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("config"), QStringLiteral("INI file with these settings."), QStringLiteral("file")));
     parser.addOption(
-        QCommandLineOption(QStringLiteral("demo"), QStringLiteral("Load demo orgs, users and data.")));
+        QCommandLineOption(QStringLiteral("config"),
+                           QCoreApplication::translate("ConfigLoader", "INI file with these settings."),
+                           QStringLiteral("file")));
     parser.addOption(
-        QCommandLineOption(QStringLiteral("verbose"), QStringLiteral("Log every connection and message.")));
+        QCommandLineOption(QStringLiteral("demo"),
+                           QCoreApplication::translate("ConfigLoader", "Load demo orgs, users and data.")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("verbose"),
+                           QCoreApplication::translate("ConfigLoader", "Log every connection and message.")));
 }
 
 QString ConfigLoader::lookup(const QCommandLineParser &parser, const QString &key,
@@ -63,12 +76,14 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
     QHash<QString, QString> ini;
     if (!configFile.isEmpty()) {
         if (!QFileInfo(configFile).isReadable()) {
-            *error = QStringLiteral("cannot read config file %1").arg(configFile);
+            *error =
+                QCoreApplication::translate("ConfigLoader", "cannot read config file %1").arg(configFile);
             return false;
         }
         QSettings file(configFile, QSettings::IniFormat);
         if (file.status() != QSettings::NoError) {
-            *error = QStringLiteral("config file %1 is not a valid INI file").arg(configFile);
+            *error = QCoreApplication::translate("ConfigLoader", "config file %1 is not a valid INI file")
+                         .arg(configFile);
             return false;
         }
         const QStringList keys = file.allKeys();
@@ -81,8 +96,9 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
 
     for (const char *secret : {"jwt-secret", "api-key"}) {
         if (parser.isSet(QString::fromLatin1(secret)))
-            m_warnings.append(QStringLiteral("--%1 on the command line is visible to other local users; "
-                                             "prefer the config file or %2")
+            m_warnings.append(QCoreApplication::translate(
+                                  "ConfigLoader", "--%1 on the command line is visible to other local users; "
+                                                  "prefer the config file or %2")
                                   .arg(QLatin1String(secret), envName(QString::fromLatin1(secret))));
     }
 
@@ -90,7 +106,9 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
         bool ok = false;
         const uint number = port.toUInt(&ok);
         if (!ok || number > 65535) {
-            *error = QStringLiteral("port must be a number from 0 to 65535, not \"%1\"").arg(port);
+            *error = QCoreApplication::translate("ConfigLoader",
+                                                 "port must be a number from 0 to 65535, not \"%1\"")
+                         .arg(port);
             return false;
         }
         config->port = quint16(number);
@@ -98,7 +116,8 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
     if (const QString bind = value("bind"); !bind.isEmpty()) {
         const QHostAddress address(bind == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : bind);
         if (address.isNull()) {
-            *error = QStringLiteral("bind must be an IP address, not \"%1\"").arg(bind);
+            *error = QCoreApplication::translate("ConfigLoader", "bind must be an IP address, not \"%1\"")
+                         .arg(bind);
             return false;
         }
         config->bind = address;
@@ -113,14 +132,18 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
         bool ok = false;
         config->thresholdDays = days.toInt(&ok);
         if (!ok || config->thresholdDays < 0 || config->thresholdDays > 3650) {
-            *error = QStringLiteral("threshold-days must be a number from 0 to 3650, not \"%1\"").arg(days);
+            *error = QCoreApplication::translate("ConfigLoader",
+                                                 "threshold-days must be a number from 0 to 3650, not \"%1\"")
+                         .arg(days);
             return false;
         }
     }
     if (const QString at = value("daily-check-at"); !at.isEmpty()) {
         config->dailyCheckAt = QTime::fromString(at, QStringLiteral("HH:mm"));
         if (!config->dailyCheckAt.isValid()) {
-            *error = QStringLiteral("daily-check-at must be a time HH:mm, not \"%1\"").arg(at);
+            *error =
+                QCoreApplication::translate("ConfigLoader", "daily-check-at must be a time HH:mm, not \"%1\"")
+                    .arg(at);
             return false;
         }
     }

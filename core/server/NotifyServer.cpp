@@ -54,8 +54,10 @@ NotifyServer::~NotifyServer() {
 bool NotifyServer::start(QString *error) {
     if (m_config.jwtSecret.size() < ServerConfig::minSecretLength ||
         m_config.apiKey.size() < ServerConfig::minSecretLength) {
-        *error = QStringLiteral("set a jwt-secret and an api-key of at least 16 characters each "
-                                "(config file, GISTACK_JWT_SECRET / GISTACK_API_KEY, or the options)");
+        *error = QCoreApplication::translate("NotifyServer",
+                                             "set a jwt-secret and an api-key of at least 16 characters each "
+                                             "(config file, GISTACK_JWT_SECRET / GISTACK_API_KEY, or the "
+                                             "options)");
         return false;
     }
     const QString openError = m_storage->startAndOpen();
@@ -70,7 +72,8 @@ bool NotifyServer::start(QString *error) {
             return true;
         });
         if (!seeded.ok()) {
-            *error = QStringLiteral("could not load demo data: ") + seeded.error;
+            *error =
+                QCoreApplication::translate("NotifyServer", "could not load demo data: %1").arg(seeded.error);
             return false;
         }
     }
@@ -107,6 +110,31 @@ QUrl NotifyServer::url() const {
     url.setHost(m_config.bind.toString());
     url.setPort(port());
     return url;
+}
+
+bool NotifyServer::restartListener(const QHostAddress &bind, quint16 port, QString *error) {
+    if (!m_running) {
+        *error = QCoreApplication::translate("NotifyServer", "the server is not running");
+        return false;
+    }
+    const QHostAddress oldBind = m_config.bind;
+    const quint16 oldPort = this->port();
+    m_listener->stopListening();
+    if (!m_listener->start(bind, port, error)) {
+        QString ignored;
+        m_listener->start(oldBind, oldPort, &ignored);
+        return false;
+    }
+    m_config.bind = bind;
+    m_config.port = port;
+    qCInfo(lcServer).noquote() << "listening on" << url().toString();
+    emit listenerRestarted(url());
+    return true;
+}
+
+void NotifyServer::setThresholdDays(int days) {
+    m_config.thresholdDays = days;
+    m_service->setExpiryRule(ExpiryRule(days));
 }
 
 void NotifyServer::addHttpHandler(HttpHandler *handler) {

@@ -38,6 +38,12 @@ public:
     QUrl url() const;
     bool isRunning() const { return m_running; }
 
+    // Listens on a new address and port; the database, the service and open sockets stay as they
+    // are. On failure it goes back to the old port and returns false with *error.
+    bool restartListener(const QHostAddress &bind, quint16 port, QString *error);
+    // Takes effect for the next login checks and the daily re-check.
+    void setThresholdDays(int days);
+
     // Extra HTTP handlers (static files) asked after the API.
     void addHttpHandler(HttpHandler *handler);
 
@@ -46,9 +52,11 @@ public:
     TokenVerifier &tokens() { return *m_tokens; }
     StorageWorker &storage() { return *m_storage; }
     DailyScheduler &dailyChecks() { return *m_daily; }
+    const Clock &clock() const { return m_clock; }
 
 signals:
     void stopped();
+    void listenerRestarted(const QUrl &url);
 
 private:
     ServerConfig m_config;

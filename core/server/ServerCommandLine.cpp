@@ -30,18 +30,24 @@ QTextStream &err() {
 
 int printToken(const ServerConfig &config, const QStringList &args, const QString &ttlText) {
     if (args.size() != 2) {
-        err() << "usage: token USERID [--ttl SECONDS]\n";
+        err() << QCoreApplication::translate("ServerCommandLine", "usage: token USERID [--ttl SECONDS]")
+              << "\n";
         return 2;
     }
     bool ok = false;
     const qint64 ttl = ttlText.toLongLong(&ok);
     if (!ok || ttl <= 0) {
-        err() << "error: --ttl must be a positive number of seconds\n";
+        err() << QCoreApplication::translate("ServerCommandLine",
+                                             "error: --ttl must be a positive number of seconds")
+              << "\n";
         return 2;
     }
     if (config.jwtSecret.size() < ServerConfig::minSecretLength) {
-        err() << "error: no jwt-secret of at least " << ServerConfig::minSecretLength
-              << " characters configured (config file, GISTACK_JWT_SECRET or --jwt-secret)\n";
+        err() << QCoreApplication::translate("ServerCommandLine",
+                                             "error: no jwt-secret of at least %1 characters configured "
+                                             "(config file, GISTACK_JWT_SECRET or --jwt-secret)")
+                     .arg(ServerConfig::minSecretLength)
+              << "\n";
         return 2;
     }
     SystemClock clock;
@@ -53,13 +59,16 @@ void printDemoWelcome(NotifyServer &server) {
     const QString base = server.url().toString();
     QString ws = base;
     ws.replace(QLatin1String("http://"), QLatin1String("ws://"));
-    out() << "GIStack Notify is serving demo data at " << base << "/\n";
+    out() << QCoreApplication::translate("ServerCommandLine", "GIStack Notify is serving demo data at %1/")
+                 .arg(base)
+          << "\n";
     const qint64 day = 24 * 3600;
     for (const char *user : {DemoData::userId, DemoData::orgAdminId, DemoData::sysadminId}) {
         const QString token = server.tokens().issue(QString::fromLatin1(user), day);
         out() << "  " << user << ": " << ws << "/ws?token=" << token << "\n";
     }
-    out() << "Tokens last 24 hours. Press Ctrl+C to stop." << Qt::endl;
+    out() << QCoreApplication::translate("ServerCommandLine", "Tokens last 24 hours. Press Ctrl+C to stop.")
+          << Qt::endl;
 }
 
 } // namespace
@@ -70,18 +79,21 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     QCoreApplication::setOrganizationName(QStringLiteral("GIStack"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("GIStack Notify: pushes GIStack notifications to browsers over WebSocket.\n"
-                       "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ServerCommandLine", "GIStack Notify: pushes GIStack notifications to browsers over WebSocket.\n"
+                             "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: token USERID"),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("ServerCommandLine", "Optional: token USERID"),
                                  QStringLiteral("[token USERID]"));
-    parser.addOption(QCommandLineOption(QStringLiteral("ttl"),
-                                        QStringLiteral("Token lifetime in seconds (default 86400)."),
-                                        QStringLiteral("seconds"), QStringLiteral("86400")));
-    parser.addOption(QCommandLineOption(QStringLiteral("headless"),
-                                        QStringLiteral("Run without a window (console only).")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("ttl"),
+        QCoreApplication::translate("ServerCommandLine", "Token lifetime in seconds (default 86400)."),
+        QStringLiteral("seconds"), QStringLiteral("86400")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("headless"),
+        QCoreApplication::translate("ServerCommandLine", "Run without a window (console only).")));
     ConfigLoader loader;
     loader.addOptions(parser);
     parser.process(app);
@@ -99,7 +111,10 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     if (!args.isEmpty() && args.first() == QLatin1String("token"))
         return printToken(config, args, parser.value(QStringLiteral("ttl")));
     if (!args.isEmpty()) {
-        err() << "error: unknown command \"" << args.first() << "\" (see --help)" << Qt::endl;
+        err() << QCoreApplication::translate("ServerCommandLine",
+                                             "error: unknown command \"%1\" (see --help)")
+                     .arg(args.first())
+              << Qt::endl;
         return 2;
     }
 
@@ -117,7 +132,9 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     if (config.demo)
         printDemoWelcome(server);
     else
-        out() << "GIStack Notify listening on " << server.url().toString() << Qt::endl;
+        out() << QCoreApplication::translate("ServerCommandLine", "GIStack Notify listening on %1")
+                     .arg(server.url().toString())
+              << Qt::endl;
 
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server, &app](int) {
         server.stop();

@@ -76,13 +76,21 @@ void NotificationService::write(std::function<Outcome(Storage &)> job, Done done
     });
 }
 
+Done NotificationService::notifying(void (NotificationService::*signal)(), Done done) {
+    return [this, signal, done = std::move(done)](const Outcome &outcome) {
+        if (outcome.ok())
+            emit(this->*signal)();
+        done(outcome);
+    };
+}
+
 void NotificationService::putOrg(const Org &org, Done done) {
     write(
         [org](Storage &s) {
             s.upsertOrg(org);
             return Outcome::success(QJsonObject{{"id", org.id}, {"name", org.name}});
         },
-        std::move(done));
+        notifying(&NotificationService::directoryChanged, std::move(done)));
 }
 
 void NotificationService::putUser(const User &user, Done done) {
@@ -95,7 +103,7 @@ void NotificationService::putUser(const User &user, Done done) {
             return Outcome::success(QJsonObject{
                 {"id", user.id}, {"name", user.name}, {"orgId", user.orgId}, {"role", roleName(user.role)}});
         },
-        std::move(done));
+        notifying(&NotificationService::directoryChanged, std::move(done)));
 }
 
 void NotificationService::setGistackLicence(const QDateTime &expireDate, Done done) {
@@ -104,7 +112,7 @@ void NotificationService::setGistackLicence(const QDateTime &expireDate, Done do
             s.setGistackLicence(expireDate);
             return Outcome::success(QJsonObject{{"expireDate", TimeFormat::format(expireDate)}});
         },
-        std::move(done));
+        notifying(&NotificationService::licencesChanged, std::move(done)));
 }
 
 void NotificationService::putArcgisLicence(const ArcgisLicence &licence, Done done) {
@@ -115,7 +123,7 @@ void NotificationService::putArcgisLicence(const ArcgisLicence &licence, Done do
                                                 {"resourceName", licence.resourceName()},
                                                 {"expireDate", TimeFormat::format(licence.expireDate)}});
         },
-        std::move(done));
+        notifying(&NotificationService::licencesChanged, std::move(done)));
 }
 
 void NotificationService::removeArcgisLicence(const QString &id, Done done) {
@@ -126,7 +134,7 @@ void NotificationService::removeArcgisLicence(const QString &id, Done done) {
                        : Outcome::failure(Outcome::NotFound,
                                           QStringLiteral("ArcGIS licence '%1' not found").arg(id));
         },
-        std::move(done));
+        notifying(&NotificationService::licencesChanged, std::move(done)));
 }
 
 void NotificationService::putLease(const Lease &lease, Done done) {
@@ -138,7 +146,7 @@ void NotificationService::putLease(const Lease &lease, Done done) {
             s.upsertLease(lease);
             return Outcome::success(QJsonObject{{"id", lease.id}, {"userId", lease.userId}});
         },
-        std::move(done));
+        notifying(&NotificationService::licencesChanged, std::move(done)));
 }
 
 void NotificationService::removeLease(const QString &id, Done done) {
@@ -148,7 +156,7 @@ void NotificationService::removeLease(const QString &id, Done done) {
                        ? Outcome::success(QJsonObject{{"id", id}, {"removed", true}})
                        : Outcome::failure(Outcome::NotFound, QStringLiteral("lease '%1' not found").arg(id));
         },
-        std::move(done));
+        notifying(&NotificationService::licencesChanged, std::move(done)));
 }
 
 void NotificationService::submitRegistration(const QString &userId, const QString &orgId, const QString &name,
@@ -226,6 +234,8 @@ void NotificationService::decideRegistration(const QString &id, bool approved, c
         [this, registration, counts, approved, done = std::move(done)](const Outcome &outcome) {
             if (outcome.ok()) {
                 emit itemDecided(registration->id, approved);
+                if (approved)
+                    emit directoryChanged();
                 pushCount(registration->orgId, PendingKind::Registration, *counts);
             }
             done(outcome);
@@ -373,6 +383,60 @@ void NotificationService::stats(Done done) {
                                               {"onlineUsers", m_registry.onlineUserCount()},
                                               {"pending", pending}}));
         });
+}
+
+void NotificationService::loadPending(Loaded<PendingSnapshot> done) {
+    m_storage.run<PendingSnapshot>(
+        this,
+        [](Storage &s) {
+            return PendingSnapshot{s.pendingRegistrations(), s.pendingRequests()};
+        },
+        std::move(done));
+}
+
+void NotificationService::loadPendingCounts(Loaded<QHash<QString, PendingCounts>> done) {
+    m_storage.run<QHash<QString, PendingCounts>>(
+        this, [](Storage &s) { return s.allPendingCounts(); }, std::move(done));
+}
+
+void NotificationService::loadLicences(Loaded<LicenceSnapshot> done) {
+    m_storage.run<LicenceSnapshot>(
+        this,
+        [](Storage &s) {
+            return LicenceSnapshot{s.gistackLicence(), s.arcgisLicences(), s.leases()};
+        },
+        std::move(done));
+}
+
+void NotificationService::loadDirectory(Loaded<DirectorySnapshot> done) {
+    m_storage.run<DirectorySnapshot>(
+        this,
+        [](Storage &s) {
+            return DirectorySnapshot{s.orgs(), s.users()};
+        },
+        std::move(done));
+}
+
+void NotificationService::loadRecentMessages(int limit, Loaded<QList<MessageRecord>> done) {
+    m_storage.run<QList<MessageRecord>>(
+        this,
+        [limit](Storage &s) {
+            // history() has one row per recipient; fold them back into one record per message.
+            QList<MessageRecord> merged;
+            QHash<qint64, qsizetype> rowOf;
+            const QList<MessageRecord> rows = s.history(QString(), limit * 4);
+            for (const MessageRecord &row : rows) {
+                const auto it = rowOf.constFind(row.seq);
+                if (it != rowOf.cend()) {
+                    merged[*it].recipients.append(row.recipients);
+                } else if (merged.size() < limit) {
+                    rowOf.insert(row.seq, merged.size());
+                    merged.append(row);
+                }
+            }
+            return merged;
+        },
+        std::move(done));
 }
 
 void NotificationService::pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AdminViews.h"
 #include "LoginReminders.h"
 #include "MessageRouter.h"
 #include "Outcome.h"
@@ -7,6 +8,7 @@
 #include "domain/ExpiryRule.h"
 #include "storage/MessageRecord.h"
 #include "storage/Storage.h"
+#include "storage/StorageWorker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,7 +18,6 @@ namespace gistack {
 class Clock;
 class ClientConnection;
 class ConnectionRegistry;
-class StorageWorker;
 
 // The use cases: what happens when data changes, a request arrives, an admin decides or a
 // browser logs in. The HTTP API and the console call these same methods; every write is
@@ -49,6 +50,15 @@ public:
     void history(const QString &userId, int limit, Done done);
     void stats(Done done);
 
+    // Typed reads for the console; each done runs on this object's thread.
+    template <typename T> using Loaded = std::function<void(StorageResult<T>)>;
+    void loadPending(Loaded<PendingSnapshot> done);
+    void loadPendingCounts(Loaded<QHash<QString, PendingCounts>> done);
+    void loadLicences(Loaded<LicenceSnapshot> done);
+    void loadDirectory(Loaded<DirectorySnapshot> done);
+    // Newest first, one record per message with all of its recipients.
+    void loadRecentMessages(int limit, Loaded<QList<MessageRecord>> done);
+
     // A socket presented a valid token for userId: find the user, then run the login checks.
     void login(ClientConnection *connection, const QString &userId);
     // The once-a-day re-run of the login checks for every open connection.
@@ -60,9 +70,15 @@ signals:
     void registrationSubmitted(const gistack::Registration &registration);
     void requestSubmitted(const gistack::ResourceRequest &request);
     void itemDecided(const QString &id, bool approved);
+    // The GIStack licence, an ArcGIS licence or a lease was written or removed.
+    void licencesChanged();
+    // An org or user was written (an approved registration may add a user).
+    void directoryChanged();
 
 private:
     void write(std::function<Outcome(Storage &)> job, Done done);
+    // Wraps done so that a successful write also emits signal.
+    Done notifying(void (NotificationService::*signal)(), Done done);
     void pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts);
     void sendReminders(ClientConnection *connection, const LoginFacts &facts);
     // Claims the user's queued messages and writes them to all of its sockets.
