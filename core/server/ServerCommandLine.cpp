@@ -1,7 +1,9 @@
 #include "ServerCommandLine.h"
 
+#include "ConfigCheck.h"
 #include "ConfigLoader.h"
 #include "DemoData.h"
+#include "LogSetup.h"
 #include "NotifyServer.h"
 #include "SignalWatcher.h"
 #include "net/TokenVerifier.h"
@@ -9,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -67,15 +68,18 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     QCoreApplication::setApplicationName(programName);
     QCoreApplication::setApplicationVersion(QStringLiteral(GISTACK_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("GIStack"));
+    LogSetup::installPattern();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("GIStack Notify: pushes GIStack notifications to browsers over WebSocket.\n"
-                       "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
+                       "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT;\n"
+                       "check-config validate the settings and exit (0 when usable)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: token USERID"),
-                                 QStringLiteral("[token USERID]"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("Optional: token USERID, or check-config"),
+                                 QStringLiteral("[token USERID | check-config]"));
     parser.addOption(QCommandLineOption(QStringLiteral("ttl"),
                                         QStringLiteral("Token lifetime in seconds (default 86400)."),
                                         QStringLiteral("seconds"), QStringLiteral("86400")));
@@ -97,13 +101,14 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args.first() == QLatin1String("token"))
         return printToken(config, args, parser.value(QStringLiteral("ttl")));
+    if (args.size() == 1 && args.first() == QLatin1String("check-config"))
+        return ConfigCheck::report(config, loader, out(), err());
     if (!args.isEmpty()) {
         err() << "error: unknown command \"" << args.first() << "\" (see --help)" << Qt::endl;
         return 2;
     }
 
-    if (config.verbose)
-        QLoggingCategory::setFilterRules(QStringLiteral("gistack.*.debug=true"));
+    LogSetup::setVerbose(config.verbose);
 
     SystemClock clock;
     NotifyServer server(config, clock);
