@@ -34,7 +34,8 @@ private:
 
 private slots:
     void goodConfigIsOk() {
-        const QString path = writeConfig(goodSecrets + databaseLine() + "port=9090\nbind=0.0.0.0\n");
+        const QString path = writeConfig("# a comment\n" + goodSecrets + databaseLine() +
+                                         "port=9090\nbind=0.0.0.0\n#metrics-key=commented-out\n");
         const ServerProcess::Result result = ServerProcess::run({"check-config", "--config", path});
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.startsWith("config OK\n"), result.all().constData());

@@ -92,7 +92,8 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
         for (const QString &key : keys) {
             const QString name = key.section(QLatin1Char('/'), -1);
             ini.insert(name, file.value(key).toString());
-            if (!isKnownKey(name)) {
+            // QSettings reads "#key=value" as a key; to people it is a line commented out.
+            if (!isKnownKey(name) && !name.startsWith(QLatin1Char('#'))) {
                 m_unknownKeys.append(name);
                 m_warnings.append(
                     QStringLiteral("unknown setting \"%1\" in %2 is ignored").arg(name, configFile));
