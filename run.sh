@@ -3,6 +3,7 @@
 #   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database
 #   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
 #   ./run.sh build    install what is missing and build only
+#   ./run.sh package  install what is missing, build, and make the Debian package in build/
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -14,6 +15,9 @@ APT_PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev
     libcpp-jwt-dev nlohmann-json3-dev libssl-dev
 )
+# Making and checking the .deb: dpkg-shlibdeps (dpkg-dev, which needs file), systemd-analyze,
+# man for the man page and the unit's Documentation=, desktop-file-validate.
+PACKAGING_PACKAGES=(dpkg-dev file systemd man-db desktop-file-utils)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -62,6 +66,7 @@ run)
     exec "$BUILD_DIR/bin/gistack-server" --config "$config" --demo "$@"
     ;;
 test)
+    install_packages "${PACKAGING_PACKAGES[@]}"
     build
     cd "$BUILD_DIR"
     ctest --output-on-failure --parallel 2
@@ -69,8 +74,15 @@ test)
 build)
     build
     ;;
+package)
+    install_packages "${PACKAGING_PACKAGES[@]}"
+    build
+    rm -f "$BUILD_DIR"/gistack-notify_*.deb
+    (cd "$BUILD_DIR" && cpack -G DEB --config CPackConfig.cmake >/dev/null)
+    ls "$BUILD_DIR"/gistack-notify_*.deb
+    ;;
 *)
-    echo "usage: ./run.sh [run|test|build]" >&2
+    echo "usage: ./run.sh [run|test|build|package]" >&2
     exit 2
     ;;
 esac
