@@ -78,7 +78,10 @@ package)
     install_packages "${PACKAGING_PACKAGES[@]}"
     build
     rm -f "$BUILD_DIR"/gistack-notify_*.deb
-    (cd "$BUILD_DIR" && cpack -G DEB --config CPackConfig.cmake >/dev/null)
+    (cd "$BUILD_DIR" && cpack -G DEB --config CPackConfig.cmake >cpack.log 2>&1) || {
+        cat "$BUILD_DIR/cpack.log" >&2
+        exit 1
+    }
     ls "$BUILD_DIR"/gistack-notify_*.deb
     ;;
 *)

@@ -112,6 +112,12 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
 
     SystemClock clock;
     NotifyServer server(config, clock);
+    // Watch for SIGINT/SIGTERM before announcing the port: a supervisor may signal at once.
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server, &app](int) {
+        server.stop();
+        app.quit();
+    });
     if (!server.start(&error)) {
         err() << "error: " << error << Qt::endl;
         return 1;
@@ -121,11 +127,6 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     else
         out() << "GIStack Notify listening on " << server.url().toString() << Qt::endl;
 
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server, &app](int) {
-        server.stop();
-        app.quit();
-    });
     return app.exec();
 }
 
