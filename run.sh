@@ -4,6 +4,7 @@
 #                     in the console window when a display is there ($DISPLAY or $WAYLAND_DISPLAY), else headless
 #   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
 #   ./run.sh build    install what is missing and build only
+#   ./run.sh package  install what is missing, build, and make the Debian package in build/
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -16,6 +17,9 @@ APT_PACKAGES=(
     libcpp-jwt-dev nlohmann-json3-dev libssl-dev
     libqt6svg6 qt6-wayland fonts-wqy-microhei xvfb xauth
 )
+# Making and checking the .deb: dpkg-shlibdeps (dpkg-dev, which needs file), systemd-analyze,
+# man for the man page and the unit's Documentation=, desktop-file-validate.
+PACKAGING_PACKAGES=(dpkg-dev file systemd man-db desktop-file-utils)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -72,6 +76,7 @@ run)
     exec "$BUILD_DIR/bin/gistack-server" --config "$config" --demo "$@"
     ;;
 test)
+    install_packages "${PACKAGING_PACKAGES[@]}"
     build
     cd "$BUILD_DIR"
     ctest --output-on-failure --parallel 2
@@ -79,8 +84,18 @@ test)
 build)
     build
     ;;
+package)
+    install_packages "${PACKAGING_PACKAGES[@]}"
+    build
+    rm -f "$BUILD_DIR"/gistack-notify_*.deb
+    (cd "$BUILD_DIR" && cpack -G DEB --config CPackConfig.cmake >cpack.log 2>&1) || {
+        cat "$BUILD_DIR/cpack.log" >&2
+        exit 1
+    }
+    ls "$BUILD_DIR"/gistack-notify_*.deb
+    ;;
 *)
-    echo "usage: ./run.sh [run|test|build]" >&2
+    echo "usage: ./run.sh [run|test|build|package]" >&2
     exit 2
     ;;
 esac

@@ -2,9 +2,11 @@
 
 #include "HttpHandler.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTcpServer>
 #include <QWebSocket>
 
@@ -85,7 +87,7 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
         return url.path() == QLatin1String("/ws");
 
-    HttpReply reply(makeResponder(request, socket), socket);
+    HttpReply reply = replyFor(request, socket);
     if (request.body().size() > m_maxBodyBytes) {
         reply.error(413, QStringLiteral("request body larger than %1 bytes").arg(m_maxBodyBytes));
         return true;
@@ -108,7 +110,20 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 
 void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
     qCInfo(lcHttp) << "refused upgrade on" << request.url().path();
-    HttpReply(makeResponder(request, socket), socket).error(404, QStringLiteral("WebSockets connect on /ws"));
+    replyFor(request, socket).error(404, QStringLiteral("WebSockets connect on /ws"));
+}
+
+HttpReply HttpListener::replyFor(const QHttpServerRequest &request, QTcpSocket *socket) {
+    HttpReply reply(makeResponder(request, socket), socket);
+    QElapsedTimer timer;
+    timer.start();
+    // Answers may come after the database replied, possibly after this listener is gone.
+    reply.setObserver([self = QPointer<HttpListener>(this), method = methodName(request.method()),
+                       path = request.url().path(), timer](int status) {
+        if (self)
+            emit self->requestAnswered(method, path, status, timer.elapsed());
+    });
+    return reply;
 }
 
 void HttpListener::takeWebSockets() {

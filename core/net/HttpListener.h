@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpReply.h"
+
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 
@@ -30,6 +32,8 @@ public:
 
 signals:
     void webSocketArrived(QWebSocket *socket);
+    // Every HTTP answer, when it is decided: path without the query, status, time taken.
+    void requestAnswered(const QByteArray &method, const QString &path, int status, qint64 elapsedMs);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -37,6 +41,7 @@ protected:
 
 private:
     void takeWebSockets();
+    HttpReply replyFor(const QHttpServerRequest &request, QTcpSocket *socket);
 
     QList<HttpHandler *> m_handlers;
     QTcpServer *m_tcp = nullptr;

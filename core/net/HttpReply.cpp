@@ -16,6 +16,7 @@ struct HttpReply::State {
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     bool answered = false;
+    std::function<void(int)> observer;
 };
 
 HttpReply::HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket)
@@ -27,6 +28,8 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
     if (m_state->answered)
         return;
     m_state->answered = true;
+    if (m_state->observer)
+        m_state->observer(status);
     if (!m_state->socket || m_state->socket->state() != QAbstractSocket::ConnectedState)
         return;
     QHttpServerResponder &r = m_state->responder;
@@ -51,6 +54,10 @@ void HttpReply::error(int status, const QString &reason) {
 
 bool HttpReply::answered() const {
     return m_state->answered;
+}
+
+void HttpReply::setObserver(std::function<void(int)> observer) {
+    m_state->observer = std::move(observer);
 }
 
 } // namespace gistack

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 
+#include <functional>
 #include <memory>
 
 class QHttpServerResponder;
@@ -25,6 +26,8 @@ public:
     void json(int status, const QJsonValue &body);
     void error(int status, const QString &reason);
     bool answered() const;
+    // Called once with the status when the answer is decided (for metrics and the access log).
+    void setObserver(std::function<void(int status)> observer);
 
 private:
     struct State;

@@ -33,7 +33,24 @@ const Setting settings[] = {
     {"daily-check-at", "HH:mm",
      QT_TRANSLATE_NOOP("ConfigLoader",
                        "Time of day open connections get the login checks again (default 09:00).")},
+    {"metrics-key", "key",
+     QT_TRANSLATE_NOOP("ConfigLoader", "Bearer key GET /metrics asks for (default none: /metrics is open).")},
 };
+
+// Config-file keys that are flags rather than rows of the table above.
+const char *const flagKeys[] = {"demo", "verbose"};
+
+bool isKnownKey(const QString &key) {
+    for (const Setting &setting : settings) {
+        if (key == QLatin1String(setting.key))
+            return true;
+    }
+    for (const char *flag : flagKeys) {
+        if (key == QLatin1String(flag))
+            return true;
+    }
+    return false;
+}
 
 QString envName(const QString &key) {
     return QStringLiteral("GISTACK_") + QString(key).replace(QLatin1Char('-'), QLatin1Char('_')).toUpper();
@@ -72,6 +89,7 @@ QString ConfigLoader::lookup(const QCommandLineParser &parser, const QString &ke
 
 bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, QString *error) {
     m_warnings.clear();
+    m_unknownKeys.clear();
     const QString configFile = lookup(parser, QStringLiteral("config"), QString());
     QHash<QString, QString> ini;
     if (!configFile.isEmpty()) {
@@ -87,14 +105,22 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
             return false;
         }
         const QStringList keys = file.allKeys();
-        for (const QString &key : keys)
-            ini.insert(key.section(QLatin1Char('/'), -1), file.value(key).toString());
+        for (const QString &key : keys) {
+            const QString name = key.section(QLatin1Char('/'), -1);
+            ini.insert(name, file.value(key).toString());
+            // QSettings reads "#key=value" as a key; to people it is a line commented out.
+            if (!isKnownKey(name) && !name.startsWith(QLatin1Char('#'))) {
+                m_unknownKeys.append(name);
+                m_warnings.append(
+                    QStringLiteral("unknown setting \"%1\" in %2 is ignored").arg(name, configFile));
+            }
+        }
     }
     const auto value = [&](const char *key) {
         return lookup(parser, QString::fromLatin1(key), ini.value(QString::fromLatin1(key)));
     };
 
-    for (const char *secret : {"jwt-secret", "api-key"}) {
+    for (const char *secret : {"jwt-secret", "api-key", "metrics-key"}) {
         if (parser.isSet(QString::fromLatin1(secret)))
             m_warnings.append(QCoreApplication::translate(
                                   "ConfigLoader", "--%1 on the command line is visible to other local users; "
@@ -128,6 +154,8 @@ bool ConfigLoader::load(const QCommandLineParser &parser, ServerConfig *config, 
         config->jwtSecret = secret.toUtf8();
     if (const QString key = value("api-key"); !key.isEmpty())
         config->apiKey = key.toUtf8();
+    if (const QString key = value("metrics-key"); !key.isEmpty())
+        config->metricsKey = key.toUtf8();
     if (const QString days = value("threshold-days"); !days.isEmpty()) {
         bool ok = false;
         config->thresholdDays = days.toInt(&ok);

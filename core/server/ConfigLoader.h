@@ -19,11 +19,14 @@ public:
     bool load(const QCommandLineParser &parser, ServerConfig *config, QString *error);
     // Things worth a warning, such as secrets given on the command line.
     const QStringList &warnings() const { return m_warnings; }
+    // Keys of the config file that are no setting (typos such as jwt_secret).
+    const QStringList &unknownKeys() const { return m_unknownKeys; }
 
 private:
     QString lookup(const QCommandLineParser &parser, const QString &key, const QString &iniValue) const;
 
     QStringList m_warnings;
+    QStringList m_unknownKeys;
 };
 
 } // namespace gistack

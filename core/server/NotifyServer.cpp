@@ -1,9 +1,14 @@
 #include "NotifyServer.h"
 
+#include "ConfigCheck.h"
 #include "DemoData.h"
+#include "EventLog.h"
+#include "metrics/Metrics.h"
+#include "metrics/MetricsCollector.h"
 #include "net/ApiRoutes.h"
 #include "net/ConnectionRegistry.h"
 #include "net/HttpListener.h"
+#include "net/MetricsEndpoint.h"
 #include "net/TokenVerifier.h"
 #include "net/WebSocketGateway.h"
 #include "service/NotificationService.h"
@@ -41,6 +46,13 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     connect(m_listener.get(), &HttpListener::webSocketArrived, m_gateway.get(), &WebSocketGateway::accept);
     connect(m_gateway.get(), &WebSocketGateway::tokenAccepted, m_service.get(), &NotificationService::login);
     connect(m_daily.get(), &DailyScheduler::fired, m_service.get(), &NotificationService::runDailyChecks);
+
+    m_metrics = std::make_unique<Metrics>();
+    m_metricsCollector =
+        std::make_unique<MetricsCollector>(*m_metrics, *m_registry, *m_service, *m_storage, *m_listener);
+    m_metricsEndpoint = std::make_unique<MetricsEndpoint>(*m_metrics, m_config.metricsKey);
+    m_listener->addHandler(m_metricsEndpoint.get());
+    m_eventLog = std::make_unique<EventLog>(*m_registry, *m_service, *m_listener);
 }
 
 NotifyServer::~NotifyServer() {
@@ -52,12 +64,8 @@ NotifyServer::~NotifyServer() {
 }
 
 bool NotifyServer::start(QString *error) {
-    if (m_config.jwtSecret.size() < ServerConfig::minSecretLength ||
-        m_config.apiKey.size() < ServerConfig::minSecretLength) {
-        *error = QCoreApplication::translate("NotifyServer",
-                                             "set a jwt-secret and an api-key of at least 16 characters each "
-                                             "(config file, GISTACK_JWT_SECRET / GISTACK_API_KEY, or the "
-                                             "options)");
+    if (const QStringList problems = ConfigCheck::startProblems(m_config); !problems.isEmpty()) {
+        *error = problems.join(QStringLiteral("; "));
         return false;
     }
     const QString openError = m_storage->startAndOpen();

@@ -13,8 +13,12 @@ class ApiRoutes;
 class Clock;
 class ConnectionRegistry;
 class DailyScheduler;
+class EventLog;
 class HttpHandler;
 class HttpListener;
+class Metrics;
+class MetricsCollector;
+class MetricsEndpoint;
 class NotificationService;
 class StorageWorker;
 class TokenVerifier;
@@ -53,6 +57,7 @@ public:
     StorageWorker &storage() { return *m_storage; }
     DailyScheduler &dailyChecks() { return *m_daily; }
     const Clock &clock() const { return m_clock; }
+    const Metrics &metrics() const { return *m_metrics; }
 
 signals:
     void stopped();
@@ -62,6 +67,8 @@ private:
     ServerConfig m_config;
     const Clock &m_clock;
     bool m_running = false;
+    // Declared first so it is destroyed last: the storage thread reports timings into it.
+    std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<StorageWorker> m_storage;
     std::unique_ptr<TokenVerifier> m_tokens;
     std::unique_ptr<ConnectionRegistry> m_registry;
@@ -70,6 +77,9 @@ private:
     std::unique_ptr<HttpListener> m_listener;
     std::unique_ptr<WebSocketGateway> m_gateway;
     std::unique_ptr<DailyScheduler> m_daily;
+    std::unique_ptr<MetricsCollector> m_metricsCollector;
+    std::unique_ptr<MetricsEndpoint> m_metricsEndpoint;
+    std::unique_ptr<EventLog> m_eventLog;
 };
 
 } // namespace gistack

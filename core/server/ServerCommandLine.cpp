@@ -1,7 +1,9 @@
 #include "ServerCommandLine.h"
 
+#include "ConfigCheck.h"
 #include "ConfigLoader.h"
 #include "DemoData.h"
+#include "LogSetup.h"
 #include "NotifyServer.h"
 #include "SignalWatcher.h"
 #include "net/TokenVerifier.h"
@@ -9,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -77,16 +78,19 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     QCoreApplication::setApplicationName(programName);
     QCoreApplication::setApplicationVersion(QStringLiteral(GISTACK_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("GIStack"));
+    LogSetup::installPattern();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "ServerCommandLine", "GIStack Notify: pushes GIStack notifications to browsers over WebSocket.\n"
-                             "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT."));
+                             "Commands: (none) serve; token USERID [--ttl SECONDS] print a signed JWT;\n"
+                             "check-config validate the settings and exit (0 when usable)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QCoreApplication::translate("ServerCommandLine", "Optional: token USERID"),
-                                 QStringLiteral("[token USERID]"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QCoreApplication::translate("ServerCommandLine", "Optional: token USERID, or check-config"),
+        QStringLiteral("[token USERID | check-config]"));
     parser.addOption(QCommandLineOption(
         QStringLiteral("ttl"),
         QCoreApplication::translate("ServerCommandLine", "Token lifetime in seconds (default 86400)."),
@@ -110,6 +114,8 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args.first() == QLatin1String("token"))
         return printToken(config, args, parser.value(QStringLiteral("ttl")));
+    if (args.size() == 1 && args.first() == QLatin1String("check-config"))
+        return ConfigCheck::report(config, loader, out(), err());
     if (!args.isEmpty()) {
         err() << QCoreApplication::translate("ServerCommandLine",
                                              "error: unknown command \"%1\" (see --help)")
@@ -118,13 +124,16 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
         return 2;
     }
 
-    if (config.verbose)
-        QLoggingCategory::setFilterRules(QStringLiteral("gistack.*.debug=true"));
+    LogSetup::setVerbose(config.verbose);
 
-    // Watch signals before announcing readiness: a supervisor may send SIGTERM right away.
-    SignalWatcher watcher;
     SystemClock clock;
     NotifyServer server(config, clock);
+    // Watch for SIGINT/SIGTERM before announcing the port: a supervisor may signal at once.
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server, &app](int) {
+        server.stop();
+        app.quit();
+    });
     if (!server.start(&error)) {
         err() << "error: " << error << Qt::endl;
         return 1;
@@ -136,10 +145,6 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
                      .arg(server.url().toString())
               << Qt::endl;
 
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server, &app](int) {
-        server.stop();
-        app.quit();
-    });
     return app.exec();
 }
 

@@ -16,6 +16,7 @@ struct ServerConfig {
     QString database; // SQLite path or ":memory:"; empty means the default under the data dir
     QByteArray jwtSecret;
     QByteArray apiKey;
+    QByteArray metricsKey; // empty: GET /metrics needs no key
     int thresholdDays = 10;
     QTime dailyCheckAt = QTime(9, 0);
     bool demo = false;

@@ -2,10 +2,15 @@
 
 #include "StorageError.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QUuid>
+
+// Shown by default: a migration happens only at start and an operator should see its backup.
+Q_LOGGING_CATEGORY(lcMigrate, "gistack.migrate", QtInfoMsg)
 
 namespace gistack {
 
@@ -15,6 +20,8 @@ SqliteStorage::SqliteStorage(QString path)
 }
 
 void SqliteStorage::connectDatabase() {
+    const QFileInfo before(m_path);
+    const bool existedBefore = m_path != QLatin1String(":memory:") && before.exists() && before.size() > 0;
     if (m_path != QLatin1String(":memory:")) {
         const QFileInfo file(m_path);
         if (!QDir().mkpath(file.absolutePath()))
@@ -31,6 +38,55 @@ void SqliteStorage::connectDatabase() {
         execDirect(QStringLiteral("PRAGMA journal_mode = WAL"));
     execDirect(QStringLiteral("PRAGMA synchronous = FULL"));
     execDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
+    backUpBeforeMigrating(existedBefore);
+}
+
+int SqliteStorage::storedSchemaVersion() {
+    // Both statements are finished at once: VACUUM refuses to run beside an open one.
+    QSqlQuery &table = prepared(QStringLiteral(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    exec(table);
+    const bool versioned = table.next() && table.value(0).toInt() > 0;
+    table.finish();
+    if (!versioned)
+        return 0;
+    QSqlQuery &version = prepared(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    exec(version);
+    const int stored = version.next() ? version.value(0).toInt() : 0;
+    version.finish();
+    return stored;
+}
+
+void SqliteStorage::backUpBeforeMigrating(bool existedBefore) {
+    if (!existedBefore)
+        return;
+    const int stored = storedSchemaVersion();
+    const int target = int(migrations().size());
+    if (stored >= target)
+        return;
+    const QString base = QStringLiteral("%1.bak-v%2-%3")
+                             .arg(m_path)
+                             .arg(stored)
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString backup = base;
+    for (int n = 2; QFileInfo::exists(backup); ++n) // two starts within one second
+        backup = base + QLatin1Char('-') + QString::number(n);
+    // VACUUM INTO writes a consistent copy through this connection, WAL content included.
+    QSqlQuery &vacuum = prepared(QStringLiteral("VACUUM INTO ?"));
+    vacuum.addBindValue(backup);
+    try {
+        exec(vacuum);
+    } catch (const StorageError &error) {
+        throw StorageError(QStringLiteral("not migrating %1 from schema version %2 to %3: the backup to %4 "
+                                          "failed: %5")
+                               .arg(m_path)
+                               .arg(stored)
+                               .arg(target)
+                               .arg(backup, error.message()));
+    }
+    vacuum.finish();
+    qCInfo(lcMigrate).noquote() << "database" << m_path << "is at schema version" << stored << "of" << target
+                                << "- saved a copy to" << backup << "before migrating";
 }
 
 QList<QStringList> SqliteStorage::migrations() const {

@@ -2,6 +2,7 @@
 
 #include "StorageError.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDb)
@@ -94,6 +95,8 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
             job.finish(QStringLiteral("database unavailable: ") + m_openError);
         return;
     }
+    QElapsedTimer timer;
+    timer.start();
     try {
         m_storage->begin();
         for (size_t i = 0; i < batch.size(); ++i) {
@@ -116,6 +119,10 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
         for (QString &jobError : errors)
             jobError = error.message().isEmpty() ? QStringLiteral("database error") : error.message();
     }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    qCDebug(lcDb) << "transaction of" << batch.size() << "jobs in" << seconds * 1000 << "ms";
+    if (m_batchObserver)
+        m_batchObserver(seconds, int(batch.size()));
     for (size_t i = 0; i < batch.size(); ++i)
         batch[i].finish(errors[i]);
 }

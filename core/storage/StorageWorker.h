@@ -69,6 +69,11 @@ public:
 
     int queueDepth() const;
 
+    // Told the duration of every transaction and its job count, on the storage thread.
+    // Set it before startAndOpen().
+    using BatchObserver = std::function<void(double seconds, int jobs)>;
+    void setBatchObserver(BatchObserver observer) { m_batchObserver = std::move(observer); }
+
 protected:
     void run() override;
 
@@ -82,6 +87,7 @@ private:
     void runBatch(std::deque<Job> &batch);
 
     Factory m_factory;
+    BatchObserver m_batchObserver;
     std::unique_ptr<Storage> m_storage;
     QString m_openError;
     std::promise<QString> m_opened;
