@@ -14,6 +14,11 @@ APT_PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev
     libcpp-jwt-dev nlohmann-json3-dev libssl-dev
 )
+# The browser tests (tests/e2e) drive Debian's chromium with playwright-core from npm.
+TEST_APT_PACKAGES=(chromium)
+# Node may come from elsewhere (NodeSource, nvm); Debian's packages only fill what is missing.
+command -v node >/dev/null 2>&1 || TEST_APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || TEST_APT_PACKAGES+=(npm)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -62,6 +67,7 @@ run)
     exec "$BUILD_DIR/bin/gistack-server" --config "$config" --demo "$@"
     ;;
 test)
+    install_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
     build
     cd "$BUILD_DIR"
     ctest --output-on-failure --parallel 2
