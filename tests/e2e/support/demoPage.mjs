@@ -69,6 +69,31 @@ export class DemoPage {
         );
     }
 
+    // Starts keeping every close code the page shows: the state moves on quickly while the
+    // server is down (1001, then 1006 for each refused attempt), faster than polling sees.
+    async recordCloseCodes() {
+        await this.page.evaluate(() => {
+            const box = document.querySelector("#connection");
+            window.closeCodes = [];
+            new MutationObserver(() => {
+                const code = box.dataset.closeCode;
+                if (code && window.closeCodes.at(-1) !== code) window.closeCodes.push(code);
+            }).observe(box, { attributes: true, attributeFilter: ["data-close-code"] });
+        });
+    }
+
+    closeCodes() {
+        return this.page.evaluate(() => window.closeCodes);
+    }
+
+    async waitForStateText(pattern, timeout = WAIT_MS) {
+        await this.page.waitForFunction(
+            (source) => new RegExp(source).test(document.querySelector("#connection-text").textContent),
+            pattern.source,
+            { timeout },
+        );
+    }
+
     async switchLanguage(lang) {
         await this.page.click(`[data-lang="${lang}"]`);
     }
