@@ -20,6 +20,11 @@ APT_PACKAGES=(
 # Making and checking the .deb: dpkg-shlibdeps (dpkg-dev, which needs file), systemd-analyze,
 # man for the man page and the unit's Documentation=, desktop-file-validate.
 PACKAGING_PACKAGES=(dpkg-dev file systemd man-db desktop-file-utils)
+# The browser tests (tests/e2e) drive Debian's chromium with playwright-core from npm.
+TEST_APT_PACKAGES=(chromium)
+# Node may come from elsewhere (NodeSource, nvm); Debian's packages only fill what is missing.
+command -v node >/dev/null 2>&1 || TEST_APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || TEST_APT_PACKAGES+=(npm)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -76,7 +81,7 @@ run)
     exec "$BUILD_DIR/bin/gistack-server" --config "$config" --demo "$@"
     ;;
 test)
-    install_packages "${PACKAGING_PACKAGES[@]}"
+    install_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}" "${PACKAGING_PACKAGES[@]}"
     build
     cd "$BUILD_DIR"
     ctest --output-on-failure --parallel 2

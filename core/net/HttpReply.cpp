@@ -25,21 +25,38 @@ HttpReply::HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket)
 
 void HttpReply::send(int status, const QByteArray &body, const QByteArray &contentType,
                      const HttpHeaders &headers) {
+    if (QHttpServerResponder *r = begin(status, contentType, headers)) {
+        r->writeHeader("Content-Length", QByteArray::number(body.size()));
+        r->writeBody(body);
+    }
+}
+
+void HttpReply::sendHeaders(int status, qint64 contentLength, const QByteArray &contentType,
+                            const HttpHeaders &headers) {
+    if (QHttpServerResponder *r = begin(status, contentType, headers)) {
+        if (contentLength >= 0)
+            r->writeHeader("Content-Length", QByteArray::number(contentLength));
+        // An empty body still ends the header block.
+        r->writeBody(QByteArray());
+    }
+}
+
+QHttpServerResponder *HttpReply::begin(int status, const QByteArray &contentType,
+                                       const HttpHeaders &headers) {
     if (m_state->answered)
-        return;
+        return nullptr;
     m_state->answered = true;
     if (m_state->observer)
         m_state->observer(status);
     if (!m_state->socket || m_state->socket->state() != QAbstractSocket::ConnectedState)
-        return;
+        return nullptr;
     QHttpServerResponder &r = m_state->responder;
     r.writeStatusLine(QHttpServerResponder::StatusCode(status));
     if (!contentType.isEmpty())
         r.writeHeader("Content-Type", contentType);
     for (const auto &header : headers)
         r.writeHeader(header.first, header.second);
-    r.writeHeader("Content-Length", QByteArray::number(body.size()));
-    r.writeBody(body);
+    return &r;
 }
 
 void HttpReply::json(int status, const QJsonValue &body) {

@@ -23,6 +23,10 @@ public:
 
     void send(int status, const QByteArray &body, const QByteArray &contentType,
               const HttpHeaders &headers = {});
+    // Status and headers without a body: HEAD answers (contentLength is what GET would send)
+    // and 304s (contentLength -1 leaves Content-Length out).
+    void sendHeaders(int status, qint64 contentLength, const QByteArray &contentType,
+                     const HttpHeaders &headers = {});
     void json(int status, const QJsonValue &body);
     void error(int status, const QString &reason);
     bool answered() const;
@@ -30,6 +34,10 @@ public:
     void setObserver(std::function<void(int status)> observer);
 
 private:
+    // Marks the reply answered and writes the status line and headers; null when nothing
+    // should be written (already answered, or the client has gone).
+    QHttpServerResponder *begin(int status, const QByteArray &contentType, const HttpHeaders &headers);
+
     struct State;
     std::shared_ptr<State> m_state;
 };

@@ -9,6 +9,7 @@
 #include "net/ConnectionRegistry.h"
 #include "net/HttpListener.h"
 #include "net/MetricsEndpoint.h"
+#include "net/StaticFiles.h"
 #include "net/TokenVerifier.h"
 #include "net/WebSocketGateway.h"
 #include "service/NotificationService.h"
@@ -40,6 +41,9 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     m_listener = std::make_unique<HttpListener>();
     m_listener->setMaxBodyBytes(m_config.maxBodyBytes);
     m_listener->addHandler(m_api.get());
+    // After the API, so "/api/..." and "/healthz" can never be shadowed by a file.
+    m_staticFiles = std::make_unique<StaticFiles>();
+    m_listener->addHandler(m_staticFiles.get());
     m_gateway = std::make_unique<WebSocketGateway>(*m_registry, *m_tokens, m_config.maxMessageBytes);
     m_daily = std::make_unique<DailyScheduler>(m_clock, m_config.dailyCheckAt);
 

@@ -20,12 +20,14 @@ class Metrics;
 class MetricsCollector;
 class MetricsEndpoint;
 class NotificationService;
+class StaticFiles;
 class StorageWorker;
 class TokenVerifier;
 class WebSocketGateway;
 
-// The whole server, wired from a ServerConfig: storage thread, listener, gateway, service,
-// API and the daily re-check. gistack-server, gistack-console and the tests all run this.
+// The whole server, wired from a ServerConfig: storage thread, listener, gateway, service, API,
+// the demo page with the browser client, and the daily re-check. gistack-server,
+// gistack-console and the tests all run this.
 class NotifyServer : public QObject {
     Q_OBJECT
 public:
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<ConnectionRegistry> m_registry;
     std::unique_ptr<NotificationService> m_service;
     std::unique_ptr<ApiRoutes> m_api;
+    std::unique_ptr<StaticFiles> m_staticFiles;
     std::unique_ptr<HttpListener> m_listener;
     std::unique_ptr<WebSocketGateway> m_gateway;
     std::unique_ptr<DailyScheduler> m_daily;

@@ -64,10 +64,16 @@ void printDemoWelcome(NotifyServer &server) {
                  .arg(base)
           << "\n";
     const qint64 day = 24 * 3600;
-    for (const char *user : {DemoData::userId, DemoData::orgAdminId, DemoData::sysadminId}) {
-        const QString token = server.tokens().issue(QString::fromLatin1(user), day);
+    QList<QPair<QString, QString>> tokens;
+    for (const char *user : {DemoData::userId, DemoData::orgAdminId, DemoData::sysadminId})
+        tokens.append({QString::fromLatin1(user), server.tokens().issue(QString::fromLatin1(user), day)});
+    for (const auto &[user, token] : std::as_const(tokens))
         out() << "  " << user << ": " << ws << "/ws?token=" << token << "\n";
-    }
+    out() << QCoreApplication::translate("ServerCommandLine", "Open the demo page as one of them:") << "
+";
+    for (const auto &[user, token] : std::as_const(tokens))
+        out() << "  " << user << ": " << base << "/?token=" << token << "
+";
     out() << QCoreApplication::translate("ServerCommandLine", "Tokens last 24 hours. Press Ctrl+C to stop.")
           << Qt::endl;
 }
