@@ -69,11 +69,9 @@ void printDemoWelcome(NotifyServer &server) {
         tokens.append({QString::fromLatin1(user), server.tokens().issue(QString::fromLatin1(user), day)});
     for (const auto &[user, token] : std::as_const(tokens))
         out() << "  " << user << ": " << ws << "/ws?token=" << token << "\n";
-    out() << QCoreApplication::translate("ServerCommandLine", "Open the demo page as one of them:") << "
-";
+    out() << QCoreApplication::translate("ServerCommandLine", "Open the demo page as one of them:") << "\n";
     for (const auto &[user, token] : std::as_const(tokens))
-        out() << "  " << user << ": " << base << "/?token=" << token << "
-";
+        out() << "  " << user << ": " << base << "/?token=" << token << "\n";
     out() << QCoreApplication::translate("ServerCommandLine", "Tokens last 24 hours. Press Ctrl+C to stop.")
           << Qt::endl;
 }
