@@ -11,6 +11,7 @@ namespace gistack {
 
 class ApiRoutes;
 class Clock;
+class Cluster;
 class ConnectionRegistry;
 class DailyScheduler;
 class HttpHandler;
@@ -46,6 +47,7 @@ public:
     TokenVerifier &tokens() { return *m_tokens; }
     StorageWorker &storage() { return *m_storage; }
     DailyScheduler &dailyChecks() { return *m_daily; }
+    Cluster &cluster() { return *m_cluster; }
 
 signals:
     void stopped();
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<HttpListener> m_listener;
     std::unique_ptr<WebSocketGateway> m_gateway;
     std::unique_ptr<DailyScheduler> m_daily;
+    std::unique_ptr<Cluster> m_cluster;
 };
 
 } // namespace gistack

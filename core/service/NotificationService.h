@@ -5,11 +5,14 @@
 #include "Outcome.h"
 #include "domain/Entities.h"
 #include "domain/ExpiryRule.h"
+#include "storage/ClusterRecords.h"
 #include "storage/MessageRecord.h"
 #include "storage/Storage.h"
 
 #include <QObject>
+#include <QPair>
 #include <QPointer>
+#include <QSet>
 
 namespace gistack {
 
@@ -44,6 +47,9 @@ public:
     void decideRegistration(const QString &id, bool approved, const QString &adminId, Done done);
     void decideRequest(const QString &id, bool approved, const QString &adminId, Done done);
 
+    // Names this node in the cluster's presence tables; stats then count the other live nodes too.
+    void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
+
     // Publishes any catalogue type to users; queued for those offline.
     void publish(MessageType type, const QStringList &userIds, const QJsonValue &msg, Done done);
     void history(const QString &userId, int limit, Done done);
@@ -53,6 +59,9 @@ public:
     void login(ClientConnection *connection, const QString &userId);
     // The once-a-day re-run of the login checks for every open connection.
     void runDailyChecks();
+    // Pushes broadcasts from the log (any node's) to this node's sockets, oldest first, and
+    // records who got them.
+    void deliverBroadcasts(const QList<gistack::Broadcast> &broadcasts);
 
 signals:
     void pendingCountsChanged(const QString &orgId, const gistack::PendingCounts &counts);
@@ -60,10 +69,11 @@ signals:
     void registrationSubmitted(const gistack::Registration &registration);
     void requestSubmitted(const gistack::ResourceRequest &request);
     void itemDecided(const QString &id, bool approved);
+    // A write committed broadcasts: the message feed reads them back and delivers them.
+    void broadcastCommitted();
 
 private:
     void write(std::function<Outcome(Storage &)> job, Done done);
-    void pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts);
     void sendReminders(ClientConnection *connection, const LoginFacts &facts);
     // Claims the user's queued messages and writes them to all of its sockets.
     void drainQueue(const QString &userId);
@@ -76,6 +86,9 @@ private:
     const Clock &m_clock;
     ExpiryRule m_rule;
     MessageRouter m_router;
+    QString m_nodeId;
+    // Messages a login here claimed from the queue, so the feed does not push them twice.
+    QSet<QPair<qint64, QString>> m_claimed;
 };
 
 } // namespace gistack

@@ -13,6 +13,7 @@ public:
 protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;
+    QString nowMsSql() const override;
 
 private:
     QString m_path;
