@@ -15,6 +15,9 @@ APT_PACKAGES=(
     libcpp-jwt-dev nlohmann-json3-dev libssl-dev
 )
 
+# Only ./run.sh test needs these: the suite runs on a real PostgreSQL server and through nginx.
+TEST_PACKAGES=(postgresql postgresql-client nginx)
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -63,8 +66,12 @@ run)
     ;;
 test)
     build
-    cd "$BUILD_DIR"
-    ctest --output-on-failure --parallel 2
+    install_packages "${TEST_PACKAGES[@]}"
+    # A private PostgreSQL server for the _pg suites and the cluster tests, stopped on any exit.
+    pg_dir=$(mktemp -d /tmp/gistack-pg.XXXXXX)
+    trap 'tests/pg/test-cluster.sh stop "$pg_dir"' EXIT
+    eval "$(tests/pg/test-cluster.sh start "$pg_dir")"
+    (cd "$BUILD_DIR" && ctest --output-on-failure --parallel 2)
     ;;
 build)
     build
