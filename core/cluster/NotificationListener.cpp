@@ -74,6 +74,7 @@ void NotificationListener::run() {
         std::optional<QSqlQuery> ping;
         bool connected = false;
         bool everConnected = false;
+        QMetaObject::Connection notifications;
 
         const auto dropped = [&] {
             connected = false;
@@ -95,16 +96,18 @@ void NotificationListener::run() {
                 return;
             }
             QSqlDriver *driver = db.driver();
-            QObject::connect(
-                driver, &QSqlDriver::notification, &context,
-                [this, channel](const QString &notified, QSqlDriver::NotificationSource,
-                                const QVariant &payload) {
-                    bool ok = false;
-                    const qint64 seq = payload.toString().toLongLong(&ok);
-                    if (notified == channel && ok)
-                        emit announced(seq);
-                },
-                Qt::UniqueConnection);
+            // The driver outlives close() and open(): connect to it once.
+            if (!notifications) {
+                notifications =
+                    QObject::connect(driver, &QSqlDriver::notification, &context,
+                                     [this, channel](const QString &notified, QSqlDriver::NotificationSource,
+                                                     const QVariant &payload) {
+                                         bool ok = false;
+                                         const qint64 seq = payload.toString().toLongLong(&ok);
+                                         if (notified == channel && ok)
+                                             emit announced(seq);
+                                     });
+            }
             if (!driver->subscribeToNotification(channel)) {
                 qCWarning(lcCluster).noquote() << "LISTEN failed:" << driver->lastError().text();
                 dropped();
