@@ -74,6 +74,7 @@ void NotificationListener::run() {
         std::optional<QSqlQuery> ping;
         bool connected = false;
         bool everConnected = false;
+        bool failureReported = false; // one line per outage, not one per attempt
         QMetaObject::Connection notifications;
 
         const auto dropped = [&] {
@@ -87,9 +88,10 @@ void NotificationListener::run() {
         };
         const auto connectAndListen = [&] {
             if (!db.open()) {
-                if (everConnected || retryMs == firstRetryMs)
+                if (!failureReported)
                     qCInfo(lcCluster).noquote()
                         << "listening connection unavailable:" << db.lastError().text();
+                failureReported = true;
                 db.close();
                 retry.start(retryMs);
                 retryMs = qMin(retryMs * 2, maxRetryMs);
@@ -118,6 +120,7 @@ void NotificationListener::run() {
             connected = true;
             if (everConnected)
                 qCInfo(lcCluster) << "listening again for broadcasts";
+            failureReported = false;
             everConnected = true;
             retryMs = firstRetryMs;
             probe.start();

@@ -51,6 +51,8 @@ void PostgresStorage::connectDatabase() {
     if (!db.open())
         throw StorageError(QStringLiteral("cannot connect to %1: %2")
                                .arg(DatabaseUrl::redacted(m_url), db.lastError().text()));
+    // Notices such as "relation already exists, skipping" are not worth a log line.
+    execDirect(QStringLiteral("SET client_min_messages = warning"));
 }
 
 QList<QStringList> PostgresStorage::migrations() const {
