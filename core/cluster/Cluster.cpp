@@ -50,7 +50,9 @@ void Cluster::start(quint16 port) {
         m_listener->start();
     }
     m_feed->start();
-    m_node->start();
+    // One SQLite file has one node: no heartbeats or presence rows to write (and fsync) there.
+    if (m_listener)
+        m_node->start();
     qCInfo(lcCluster).noquote() << "node" << m_node->id() << "joined";
 }
 

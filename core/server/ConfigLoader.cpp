@@ -18,7 +18,9 @@ struct Setting {
 const Setting settings[] = {
     {"port", "port", "TCP port for WebSocket, HTTP API and health check (default 8080)."},
     {"bind", "address", "Address to listen on (default 127.0.0.1)."},
-    {"database", "path", "SQLite file, or :memory: (default under the user's data folder)."},
+    {"database", "path|url",
+     "SQLite file, or :memory: (default under the user's data folder), or "
+     "postgresql://user:password@host:port/dbname for several nodes on one PostgreSQL."},
     {"jwt-secret", "secret",
      "HS256 secret that signs browser tokens (prefer the config file or environment)."},
     {"api-key", "key", "Bearer key of the HTTP API (prefer the config file or environment)."},
