@@ -20,8 +20,9 @@ APT_PACKAGES=(
 # Making and checking the .deb: dpkg-shlibdeps (dpkg-dev, which needs file), systemd-analyze,
 # man for the man page and the unit's Documentation=, desktop-file-validate.
 PACKAGING_PACKAGES=(dpkg-dev file systemd man-db desktop-file-utils)
-# The browser tests (tests/e2e) drive Debian's chromium with playwright-core from npm.
-TEST_APT_PACKAGES=(chromium)
+# The browser tests (tests/e2e) drive Debian's chromium with playwright-core from npm; the suite
+# also runs on a real PostgreSQL server and through nginx.
+TEST_APT_PACKAGES=(chromium postgresql postgresql-client nginx)
 # Node may come from elsewhere (NodeSource, nvm); Debian's packages only fill what is missing.
 command -v node >/dev/null 2>&1 || TEST_APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || TEST_APT_PACKAGES+=(npm)
@@ -83,8 +84,11 @@ run)
 test)
     install_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}" "${PACKAGING_PACKAGES[@]}"
     build
-    cd "$BUILD_DIR"
-    ctest --output-on-failure --parallel 2
+    # A private PostgreSQL server for the _pg suites and the cluster tests, stopped on any exit.
+    pg_dir=$(mktemp -d /tmp/gistack-pg.XXXXXX)
+    trap 'tests/pg/test-cluster.sh stop "$pg_dir"' EXIT
+    eval "$(tests/pg/test-cluster.sh start "$pg_dir")"
+    (cd "$BUILD_DIR" && ctest --output-on-failure --parallel 2)
     ;;
 build)
     build

@@ -17,23 +17,8 @@ class TestApi : public QObject {
 private:
     std::unique_ptr<TestServer> m_server;
 
-    // Reads the server's SQLite file through a connection of our own, as an operator would.
-    int countRows(const QString &table) {
-        const QString name = QStringLiteral("reader");
-        int count = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_server->databasePath());
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && query.next())
-                    count = query.value(0).toInt();
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return count;
-    }
+    // Reads the server's database through a connection of our own, as an operator would.
+    int countRows(const QString &table) { return m_server->countRows(table); }
 
     void expect400(const QByteArray &method, const QString &path, const QByteArray &body,
                    const QString &reasonPart) {

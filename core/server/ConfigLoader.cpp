@@ -20,8 +20,10 @@ const Setting settings[] = {
     {"port", "port",
      QT_TRANSLATE_NOOP("ConfigLoader", "TCP port for WebSocket, HTTP API and health check (default 8080).")},
     {"bind", "address", QT_TRANSLATE_NOOP("ConfigLoader", "Address to listen on (default 127.0.0.1).")},
-    {"database", "path",
-     QT_TRANSLATE_NOOP("ConfigLoader", "SQLite file, or :memory: (default under the user's data folder).")},
+    {"database", "path|url",
+     QT_TRANSLATE_NOOP("ConfigLoader",
+                       "SQLite file, or :memory: (default under the user's data folder), or "
+                       "postgresql://user:password@host:port/dbname for several nodes on one PostgreSQL.")},
     {"jwt-secret", "secret",
      QT_TRANSLATE_NOOP("ConfigLoader",
                        "HS256 secret that signs browser tokens (prefer the config file or environment).")},

@@ -5,6 +5,7 @@
 #include "EventLog.h"
 #include "metrics/Metrics.h"
 #include "metrics/MetricsCollector.h"
+#include "cluster/Cluster.h"
 #include "net/ApiRoutes.h"
 #include "net/ConnectionRegistry.h"
 #include "net/HttpListener.h"
@@ -13,6 +14,8 @@
 #include "net/TokenVerifier.h"
 #include "net/WebSocketGateway.h"
 #include "service/NotificationService.h"
+#include "storage/DatabaseUrl.h"
+#include "storage/PostgresStorage.h"
 #include "storage/SqliteStorage.h"
 #include "storage/StorageWorker.h"
 #include "time/Clock.h"
@@ -31,7 +34,11 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     , m_config(std::move(config))
     , m_clock(clock) {
     const QString path = m_config.databasePath();
-    m_storage = std::make_unique<StorageWorker>([path] { return std::make_unique<SqliteStorage>(path); });
+    m_storage = std::make_unique<StorageWorker>([path]() -> std::unique_ptr<Storage> {
+        if (DatabaseUrl::isPostgres(path))
+            return std::make_unique<PostgresStorage>(path);
+        return std::make_unique<SqliteStorage>(path);
+    });
     m_tokens = std::make_unique<TokenVerifier>(m_config.jwtSecret, m_clock);
     m_registry = std::make_unique<ConnectionRegistry>(ConnectionRegistry::Timeouts{
         m_config.authTimeoutMs, m_config.pingIntervalMs, m_config.pongTimeoutMs});
@@ -46,6 +53,7 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     m_listener->addHandler(m_staticFiles.get());
     m_gateway = std::make_unique<WebSocketGateway>(*m_registry, *m_tokens, m_config.maxMessageBytes);
     m_daily = std::make_unique<DailyScheduler>(m_clock, m_config.dailyCheckAt);
+    m_cluster = std::make_unique<Cluster>(path, *m_storage, *m_registry, *m_service);
 
     connect(m_listener.get(), &HttpListener::webSocketArrived, m_gateway.get(), &WebSocketGateway::accept);
     connect(m_gateway.get(), &WebSocketGateway::tokenAccepted, m_service.get(), &NotificationService::login);
@@ -61,6 +69,7 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
 
 NotifyServer::~NotifyServer() {
     stop();
+    m_cluster.reset();
     // Sockets and their connections go before the service that references them.
     m_gateway.reset();
     m_listener.reset();
@@ -92,8 +101,11 @@ bool NotifyServer::start(QString *error) {
     if (!m_listener->start(m_config.bind, m_config.port, error))
         return false;
     m_daily->start();
+    m_cluster->start(port());
     m_running = true;
-    qCInfo(lcServer).noquote() << "listening on" << url().toString() << "database" << m_config.databasePath();
+    // Never the password: a PostgreSQL URL is logged redacted.
+    qCInfo(lcServer).noquote() << "listening on" << url().toString() << "database"
+                               << DatabaseUrl::redacted(m_config.databasePath());
     return true;
 }
 
@@ -108,6 +120,7 @@ void NotifyServer::stop() {
     QDeadlineTimer deadline(2000);
     while (m_registry->connectionCount() > 0 && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    m_cluster->stop();
     m_storage->shutdown();
     emit stopped();
 }

@@ -11,6 +11,7 @@ namespace gistack {
 
 class ApiRoutes;
 class Clock;
+class Cluster;
 class ConnectionRegistry;
 class DailyScheduler;
 class EventLog;
@@ -60,6 +61,7 @@ public:
     DailyScheduler &dailyChecks() { return *m_daily; }
     const Clock &clock() const { return m_clock; }
     const Metrics &metrics() const { return *m_metrics; }
+    Cluster &cluster() { return *m_cluster; }
 
 signals:
     void stopped();
@@ -83,6 +85,7 @@ private:
     std::unique_ptr<MetricsCollector> m_metricsCollector;
     std::unique_ptr<MetricsEndpoint> m_metricsEndpoint;
     std::unique_ptr<EventLog> m_eventLog;
+    std::unique_ptr<Cluster> m_cluster;
 };
 
 } // namespace gistack

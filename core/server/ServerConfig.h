@@ -13,7 +13,8 @@ struct ServerConfig {
 
     quint16 port = 8080;
     QHostAddress bind = QHostAddress::LocalHost;
-    QString database; // SQLite path or ":memory:"; empty means the default under the data dir
+    // SQLite path or ":memory:", or a postgresql:// URL; empty means SQLite under the data dir.
+    QString database;
     QByteArray jwtSecret;
     QByteArray apiKey;
     QByteArray metricsKey; // empty: GET /metrics needs no key

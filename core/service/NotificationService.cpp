@@ -1,5 +1,6 @@
 #include "NotificationService.h"
 
+#include "cluster/ClusterNode.h"
 #include "net/ClientConnection.h"
 #include "net/ConnectionRegistry.h"
 #include "protocol/TimeFormat.h"
@@ -40,6 +41,13 @@ QJsonObject countsJson(const PendingCounts &counts) {
                        {QStringLiteral("websiteRenew"), counts[PendingKind::WebsiteRenew]},
                        {QStringLiteral("desktopApply"), counts[PendingKind::DesktopApply]},
                        {QStringLiteral("desktopRenew"), counts[PendingKind::DesktopRenew]}};
+}
+
+// Counts are live-only broadcasts to the org's admins online on any node at that moment.
+void broadcastCount(Storage &storage, const QString &orgId, PendingKind kind, const PendingCounts &counts,
+                    const QDateTime &now) {
+    storage.insertBroadcast(
+        Envelope(Envelope::newId(), MessageCatalogue::pendingCountType(kind), now, counts[kind]), {}, orgId);
 }
 
 QString checkAdmin(Storage &storage, const QString &adminId, const QString &orgId) {
@@ -161,21 +169,24 @@ void NotificationService::removeLease(const QString &id, Done done) {
 
 void NotificationService::submitRegistration(const QString &userId, const QString &orgId, const QString &name,
                                              Done done) {
-    Registration registration{newItemId(), userId, orgId, name, DecisionState::Pending, m_clock.now()};
+    const QDateTime now = m_clock.now();
+    Registration registration{newItemId(), userId, orgId, name, DecisionState::Pending, now};
     auto counts = std::make_shared<PendingCounts>();
     write(
-        [registration, counts](Storage &s) {
+        [registration, counts, now](Storage &s) {
             if (!s.org(registration.orgId))
                 return Outcome::failure(Outcome::NotFound,
                                         QStringLiteral("org '%1' not found").arg(registration.orgId));
             s.insertRegistration(registration);
             *counts = s.pendingCounts(registration.orgId);
+            broadcastCount(s, registration.orgId, PendingKind::Registration, *counts, now);
             return Outcome::created(QJsonObject{{"id", registration.id}});
         },
         [this, registration, counts, done = std::move(done)](const Outcome &outcome) {
             if (outcome.ok()) {
                 emit registrationSubmitted(registration);
-                pushCount(registration.orgId, PendingKind::Registration, *counts);
+                emit pendingCountsChanged(registration.orgId, *counts);
+                emit broadcastCommitted();
             }
             done(outcome);
         });
@@ -183,11 +194,12 @@ void NotificationService::submitRegistration(const QString &userId, const QStrin
 
 void NotificationService::submitRequest(const QString &userId, ResourceKind kind, RequestAction action,
                                         const QString &resourceName, Done done) {
+    const QDateTime now = m_clock.now();
     auto request = std::make_shared<ResourceRequest>(ResourceRequest{
-        newItemId(), userId, QString(), kind, action, resourceName, DecisionState::Pending, m_clock.now()});
+        newItemId(), userId, QString(), kind, action, resourceName, DecisionState::Pending, now});
     auto counts = std::make_shared<PendingCounts>();
     write(
-        [request, counts](Storage &s) {
+        [request, counts, now](Storage &s) {
             const std::optional<User> user = s.user(request->userId);
             if (!user)
                 return Outcome::failure(Outcome::NotFound,
@@ -195,13 +207,15 @@ void NotificationService::submitRequest(const QString &userId, ResourceKind kind
             request->orgId = user->orgId;
             s.insertRequest(*request);
             *counts = s.pendingCounts(request->orgId);
+            broadcastCount(s, request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action),
+                           *counts, now);
             return Outcome::created(QJsonObject{{"id", request->id}});
         },
         [this, request, counts, done = std::move(done)](const Outcome &outcome) {
             if (outcome.ok()) {
                 emit requestSubmitted(*request);
-                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action),
-                          *counts);
+                emit pendingCountsChanged(request->orgId, *counts);
+                emit broadcastCommitted();
             }
             done(outcome);
         });
@@ -229,6 +243,7 @@ void NotificationService::decideRegistration(const QString &id, bool approved, c
             if (approved && !s.user(found->userId))
                 s.upsertUser(User{found->userId, found->name, found->orgId, Role::User});
             *counts = s.pendingCounts(found->orgId);
+            broadcastCount(s, found->orgId, PendingKind::Registration, *counts, now);
             return Outcome::success(QJsonObject{{"id", id}, {"approved", approved}});
         },
         [this, registration, counts, approved, done = std::move(done)](const Outcome &outcome) {
@@ -236,7 +251,8 @@ void NotificationService::decideRegistration(const QString &id, bool approved, c
                 emit itemDecided(registration->id, approved);
                 if (approved)
                     emit directoryChanged();
-                pushCount(registration->orgId, PendingKind::Registration, *counts);
+                emit pendingCountsChanged(registration->orgId, *counts);
+                emit broadcastCommitted();
             }
             done(outcome);
         });
@@ -259,12 +275,15 @@ void NotificationService::decideRequest(const QString &id, bool approved, const 
             if (!s.decideRequest(id, approved, adminId, now))
                 return Outcome::failure(Outcome::Conflict,
                                         QStringLiteral("request '%1' was already decided").arg(id));
-            // The result commits with the decision: queued first, handed to the sockets after commit.
+            // The result commits with the decision: queued first, handed to the sockets after commit
+            // by whichever nodes hold the applicant's sockets.
             *result = Envelope(Envelope::newId(),
                                MessageCatalogue::resultType(found->kind, found->action, approved), now,
                                found->resourceName);
-            s.insertMessage(*result, {Recipient{found->userId, DeliveryState::Queued, QDateTime()}});
+            s.insertBroadcast(*result, {found->userId}, QString());
             *counts = s.pendingCounts(found->orgId);
+            broadcastCount(s, found->orgId, MessageCatalogue::pendingKindOf(found->kind, found->action),
+                           *counts, now);
             return Outcome::success(
                 QJsonObject{{"id", id}, {"approved", approved}, {"messageId", result->id()}});
         },
@@ -273,10 +292,8 @@ void NotificationService::decideRequest(const QString &id, bool approved, const 
                 emit itemDecided(request->id, approved);
                 emit messageSent(
                     MessageRecord{0, *result, {Recipient{request->userId, DeliveryState::Queued, {}}}});
-                if (m_registry.isOnline(request->userId))
-                    drainQueue(request->userId);
-                pushCount(request->orgId, MessageCatalogue::pendingKindOf(request->kind, request->action),
-                          *counts);
+                emit pendingCountsChanged(request->orgId, *counts);
+                emit broadcastCommitted();
             }
             done(outcome);
         });
@@ -290,57 +307,25 @@ void NotificationService::publish(MessageType type, const QStringList &userIds, 
         return;
     }
     const Envelope envelope = makeEnvelope(type, msg);
-    // Who is online now decides live delivery; the rest stay queued for their next login.
-    QList<Recipient> recipients;
-    for (const QString &userId : userIds) {
-        const bool online = m_registry.isOnline(userId);
-        recipients.append(Recipient{userId, online ? DeliveryState::Delivered : DeliveryState::Queued,
-                                    online ? envelope.createTime() : QDateTime()});
-    }
+    // Queued for everyone at first; the nodes holding a recipient's sockets mark it delivered.
     write(
-        [envelope, recipients](Storage &s) {
-            for (const Recipient &recipient : recipients) {
-                if (!s.user(recipient.userId))
+        [envelope, userIds](Storage &s) {
+            for (const QString &userId : userIds) {
+                if (!s.user(userId))
                     return Outcome::failure(Outcome::NotFound,
-                                            QStringLiteral("user '%1' not found").arg(recipient.userId));
+                                            QStringLiteral("user '%1' not found").arg(userId));
             }
-            s.insertMessage(envelope, recipients);
+            s.insertBroadcast(envelope, userIds, QString());
             return Outcome::created(QJsonObject{{"id", envelope.id()}});
         },
-        [this, envelope, recipients, done = std::move(done)](const Outcome &outcome) {
-            if (!outcome.ok()) {
-                done(outcome);
-                return;
+        [this, envelope, userIds, done = std::move(done)](const Outcome &outcome) {
+            if (outcome.ok()) {
+                QList<Recipient> recipients;
+                for (const QString &userId : userIds)
+                    recipients.append(Recipient{userId, DeliveryState::Queued, QDateTime()});
+                emit messageSent(MessageRecord{0, envelope, recipients});
+                emit broadcastCommitted();
             }
-            QStringList live;
-            QStringList late; // queued at publish time, logged in since
-            for (const Recipient &recipient : recipients)
-                (recipient.state == DeliveryState::Delivered ? live : late).append(recipient.userId);
-            const QStringList reached = m_router.deliver(envelope, live);
-            QStringList gone;
-            for (const QString &userId : live) {
-                if (!reached.contains(userId))
-                    gone.append(userId);
-            }
-            if (!gone.isEmpty()) {
-                m_storage.run<bool>(
-                    this,
-                    [envelope, gone](Storage &s) {
-                        s.setDelivery(envelope.id(), gone, DeliveryState::Queued, QDateTime());
-                        return true;
-                    },
-                    [this, gone](StorageResult<bool>) {
-                        for (const QString &userId : gone) {
-                            if (m_registry.isOnline(userId))
-                                drainQueue(userId);
-                        }
-                    });
-            }
-            for (const QString &userId : late) {
-                if (m_registry.isOnline(userId))
-                    drainQueue(userId);
-            }
-            emit messageSent(MessageRecord{0, envelope, recipients});
             done(outcome);
         });
 }
@@ -369,19 +354,44 @@ void NotificationService::history(const QString &userId, int limit, Done done) {
 }
 
 void NotificationService::stats(Done done) {
-    m_storage.run<QHash<QString, PendingCounts>>(
-        this, [](Storage &s) { return s.allPendingCounts(); },
-        [this, done = std::move(done)](StorageResult<QHash<QString, PendingCounts>> result) {
+    struct Figures {
+        QHash<QString, PendingCounts> pending;
+        ClusterPresence others;
+    };
+    const QString nodeId = m_nodeId;
+    m_storage.run<Figures>(
+        this,
+        [nodeId](Storage &s) {
+            Figures figures{s.allPendingCounts(), {}};
+            if (!nodeId.isEmpty())
+                figures.others = s.otherNodes(nodeId, ClusterNode::liveWithinMs);
+            return figures;
+        },
+        [this, done = std::move(done)](StorageResult<Figures> result) {
             if (!result.ok()) {
                 done(Outcome::failure(Outcome::Unavailable, QStringLiteral("database unavailable")));
                 return;
             }
             QJsonObject pending;
-            for (auto it = result.value.cbegin(); it != result.value.cend(); ++it)
+            for (auto it = result.value.pending.cbegin(); it != result.value.pending.cend(); ++it)
                 pending.insert(it.key(), countsJson(it.value()));
-            done(Outcome::success(QJsonObject{{"connections", m_registry.connectionCount()},
-                                              {"onlineUsers", m_registry.onlineUserCount()},
-                                              {"pending", pending}}));
+            // This node's figures are exact; the other nodes' are as of their last report.
+            QSet<QString> users;
+            const QList<ClientConnection *> connections = m_registry.authenticatedConnections();
+            for (const ClientConnection *connection : connections)
+                users.insert(connection->user().id);
+            const int localUsers = int(users.size());
+            const ClusterPresence &others = result.value.others;
+            for (const QString &userId : others.userIds)
+                users.insert(userId);
+            done(Outcome::success(
+                QJsonObject{{"connections", m_registry.connectionCount() + others.connections},
+                            {"onlineUsers", int(users.size())},
+                            {"nodes", 1 + others.liveNodes},
+                            {"node", QJsonObject{{"id", m_nodeId},
+                                                 {"connections", m_registry.connectionCount()},
+                                                 {"onlineUsers", localUsers}}},
+                            {"pending", pending}}));
         });
 }
 
@@ -439,18 +449,56 @@ void NotificationService::loadRecentMessages(int limit, Loaded<QList<MessageReco
         std::move(done));
 }
 
-void NotificationService::pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts) {
-    emit pendingCountsChanged(orgId, counts);
-    const QStringList admins = m_registry.onlineOrgAdmins(orgId);
-    if (admins.isEmpty())
+void NotificationService::deliverBroadcasts(const QList<Broadcast> &broadcasts) {
+    if (broadcasts.isEmpty())
         return;
-    // Counts go to the admins online now; the others get fresh counts when they log in.
-    const Envelope envelope = makeEnvelope(MessageCatalogue::pendingCountType(kind), counts[kind]);
-    const QStringList reached = m_router.deliver(envelope, admins);
-    QList<Recipient> recipients;
-    for (const QString &admin : reached)
-        recipients.append(Recipient{admin, DeliveryState::Delivered, envelope.createTime()});
-    logMessage(envelope, recipients);
+    struct Reached {
+        qint64 seq;
+        QStringList userIds;
+        bool liveOnly;
+    };
+    QList<Reached> marks;
+    const QDateTime now = m_clock.now();
+    for (const Broadcast &broadcast : broadcasts) {
+        QStringList targets;
+        if (!broadcast.audienceOrg.isEmpty()) {
+            targets = m_registry.onlineOrgAdmins(broadcast.audienceOrg);
+        } else {
+            for (const QString &userId : broadcast.recipients) {
+                if (m_registry.isOnline(userId) && !m_claimed.contains({broadcast.seq, userId}))
+                    targets.append(userId);
+            }
+        }
+        const QStringList reached = m_router.deliver(broadcast.envelope, targets);
+        if (reached.isEmpty())
+            continue;
+        marks.append(Reached{broadcast.seq, reached, !broadcast.audienceOrg.isEmpty()});
+        QList<Recipient> recipients;
+        for (const QString &userId : reached)
+            recipients.append(Recipient{userId, DeliveryState::Delivered, now});
+        emit messageSent(MessageRecord{broadcast.seq, broadcast.envelope, recipients});
+    }
+    // The feed never hands these seqs out again.
+    const qint64 last = broadcasts.last().seq;
+    m_claimed.removeIf([last](const QPair<qint64, QString> &claim) { return claim.first <= last; });
+    if (marks.isEmpty())
+        return;
+    m_storage.run<bool>(
+        this,
+        [marks, now](Storage &s) {
+            for (const Reached &mark : marks) {
+                if (mark.liveOnly)
+                    s.addRecipients(mark.seq, mark.userIds, now);
+                else
+                    s.markDelivered(mark.seq, mark.userIds, now);
+            }
+            return true;
+        },
+        [](StorageResult<bool> result) {
+            // Left queued in the log: delivered again at the next login; clients de-duplicate by id.
+            if (!result.ok())
+                qCWarning(lcService) << "could not record deliveries:" << result.error;
+        });
 }
 
 void NotificationService::logMessage(const Envelope &envelope, const QList<Recipient> &recipients) {
@@ -505,6 +553,8 @@ void NotificationService::login(ClientConnection *connection, const QString &use
             }
             m_registry.authenticate(guard, *result.value.user);
             sendReminders(guard, result.value.facts);
+            for (const MessageRecord &record : std::as_const(result.value.queued))
+                m_claimed.insert({record.seq, userId});
             deliverClaimed(userId, result.value.queued);
         });
 }

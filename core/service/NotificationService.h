@@ -6,12 +6,15 @@
 #include "Outcome.h"
 #include "domain/Entities.h"
 #include "domain/ExpiryRule.h"
+#include "storage/ClusterRecords.h"
 #include "storage/MessageRecord.h"
 #include "storage/Storage.h"
 #include "storage/StorageWorker.h"
 
 #include <QObject>
+#include <QPair>
 #include <QPointer>
+#include <QSet>
 
 namespace gistack {
 
@@ -45,6 +48,9 @@ public:
     void decideRegistration(const QString &id, bool approved, const QString &adminId, Done done);
     void decideRequest(const QString &id, bool approved, const QString &adminId, Done done);
 
+    // Names this node in the cluster's presence tables; stats then count the other live nodes too.
+    void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
+
     // Publishes any catalogue type to users; queued for those offline.
     void publish(MessageType type, const QStringList &userIds, const QJsonValue &msg, Done done);
     void history(const QString &userId, int limit, Done done);
@@ -63,6 +69,9 @@ public:
     void login(ClientConnection *connection, const QString &userId);
     // The once-a-day re-run of the login checks for every open connection.
     void runDailyChecks();
+    // Pushes broadcasts from the log (any node's) to this node's sockets, oldest first, and
+    // records who got them.
+    void deliverBroadcasts(const QList<gistack::Broadcast> &broadcasts);
 
 signals:
     void pendingCountsChanged(const QString &orgId, const gistack::PendingCounts &counts);
@@ -74,12 +83,13 @@ signals:
     void licencesChanged();
     // An org or user was written (an approved registration may add a user).
     void directoryChanged();
+    // A write committed broadcasts: the message feed reads them back and delivers them.
+    void broadcastCommitted();
 
 private:
     void write(std::function<Outcome(Storage &)> job, Done done);
     // Wraps done so that a successful write also emits signal.
     Done notifying(void (NotificationService::*signal)(), Done done);
-    void pushCount(const QString &orgId, PendingKind kind, const PendingCounts &counts);
     void sendReminders(ClientConnection *connection, const LoginFacts &facts);
     // Claims the user's queued messages and writes them to all of its sockets.
     void drainQueue(const QString &userId);
@@ -92,6 +102,9 @@ private:
     const Clock &m_clock;
     ExpiryRule m_rule;
     MessageRouter m_router;
+    QString m_nodeId;
+    // Messages a login here claimed from the queue, so the feed does not push them twice.
+    QSet<QPair<qint64, QString>> m_claimed;
 };
 
 } // namespace gistack

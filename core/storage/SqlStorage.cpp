@@ -119,7 +119,36 @@ SqlStorage::~SqlStorage() {
 
 void SqlStorage::open() {
     connectDatabase();
-    migrate();
+    lockSchema();
+    try {
+        migrate();
+    } catch (...) {
+        try {
+            unlockSchema();
+        } catch (const StorageError &) {
+            // The session ends with the error anyway, and its lock with it.
+        }
+        throw;
+    }
+    unlockSchema();
+}
+
+void SqlStorage::reopen() {
+    // Prepared statements belong to the old session.
+    m_statements.clear();
+    if (m_db.isOpen())
+        m_db.close();
+    connectDatabase();
+}
+
+bool SqlStorage::isAlive() {
+    try {
+        QSqlQuery &q = prepared(QStringLiteral("SELECT 1"));
+        exec(q);
+        return q.next();
+    } catch (const StorageError &) {
+        return false;
+    }
 }
 
 QSqlQuery &SqlStorage::prepared(const QString &sql) {
@@ -470,18 +499,26 @@ QHash<QString, PendingCounts> SqlStorage::allPendingCounts() {
     return result;
 }
 
-qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) {
-    QSqlQuery &m = prepared(QStringLiteral(
-        "INSERT INTO messages (id, type, create_time, msg) VALUES (?, ?, ?, ?) RETURNING seq"));
+qint64 SqlStorage::insertMessageRow(const Envelope &envelope, bool broadcast, const QString &audienceOrg) {
+    QSqlQuery &m =
+        prepared(QStringLiteral("INSERT INTO messages (id, type, create_time, msg, broadcast, audience_org) "
+                                "VALUES (?, ?, ?, ?, ?, ?) RETURNING seq"));
     m.addBindValue(envelope.id());
     m.addBindValue(MessageCatalogue::name(envelope.type()));
     m.addBindValue(timeValue(envelope.createTime()));
     m.addBindValue(QString::fromUtf8(envelope.msgJson()));
+    m.addBindValue(broadcast ? 1 : 0);
+    m.addBindValue(textValue(audienceOrg));
     exec(m);
     if (!m.next())
         throw StorageError(QStringLiteral("message insert returned no sequence number"));
     const qint64 seq = m.value(0).toLongLong();
     m.finish();
+    return seq;
+}
+
+qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) {
+    const qint64 seq = insertMessageRow(envelope, false, QString());
     QSqlQuery &r = prepared(QStringLiteral(
         "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, ?, ?)"));
     for (const Recipient &recipient : recipients) {
@@ -492,6 +529,85 @@ qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient
         exec(r);
     }
     return seq;
+}
+
+qint64 SqlStorage::insertBroadcast(const Envelope &envelope, const QStringList &recipients,
+                                   const QString &audienceOrg) {
+    lockBroadcasts();
+    const qint64 seq = insertMessageRow(envelope, true, audienceOrg);
+    QSqlQuery &r = prepared(QStringLiteral(
+        "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, 0, ?)"));
+    for (const QString &userId : recipients) {
+        r.addBindValue(seq);
+        r.addBindValue(userId);
+        r.addBindValue(emptyText);
+        exec(r);
+    }
+    announceBroadcast(seq);
+    return seq;
+}
+
+QList<Broadcast> SqlStorage::broadcastsAfter(qint64 afterSeq, int limit) {
+    QSqlQuery &m =
+        prepared(QStringLiteral("SELECT seq, id, type, create_time, msg, audience_org FROM messages "
+                                "WHERE seq > ? AND broadcast = 1 ORDER BY seq LIMIT ?"));
+    m.addBindValue(afterSeq);
+    m.addBindValue(limit);
+    exec(m);
+    QList<Broadcast> result;
+    while (m.next()) {
+        Broadcast broadcast;
+        broadcast.seq = m.value(0).toLongLong();
+        broadcast.audienceOrg = m.value(5).toString();
+        const auto type = MessageCatalogue::fromName(m.value(2).toString());
+        if (!type)
+            continue;
+        const QJsonDocument msg = QJsonDocument::fromJson("[" + m.value(4).toByteArray() + "]");
+        broadcast.envelope = Envelope(m.value(1).toString(), *type, timeFrom(m.value(3)), msg.array().at(0));
+        result.append(broadcast);
+    }
+    m.finish();
+    // Read after the first statement is done: prepared() may move the cached statements.
+    for (Broadcast &broadcast : result) {
+        if (!broadcast.audienceOrg.isEmpty())
+            continue;
+        QSqlQuery &r = prepared(
+            QStringLiteral("SELECT user_id FROM message_recipients WHERE message_seq = ? ORDER BY user_id"));
+        r.addBindValue(broadcast.seq);
+        exec(r);
+        while (r.next())
+            broadcast.recipients.append(r.value(0).toString());
+    }
+    return result;
+}
+
+qint64 SqlStorage::lastMessageSeq() {
+    QSqlQuery &q = prepared(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM messages"));
+    exec(q);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void SqlStorage::addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) {
+    QSqlQuery &r = prepared(QStringLiteral(
+        "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, 1, ?) "
+        "ON CONFLICT (message_seq, user_id) DO NOTHING"));
+    for (const QString &userId : userIds) {
+        r.addBindValue(seq);
+        r.addBindValue(userId);
+        r.addBindValue(timeValue(at));
+        exec(r);
+    }
+}
+
+void SqlStorage::markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) {
+    QSqlQuery &q = prepared(QStringLiteral("UPDATE message_recipients SET state = 1, delivered_at = ? "
+                                           "WHERE message_seq = ? AND user_id = ? AND state = 0"));
+    for (const QString &userId : userIds) {
+        q.addBindValue(timeValue(at));
+        q.addBindValue(seq);
+        q.addBindValue(userId);
+        exec(q);
+    }
 }
 
 void SqlStorage::setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
@@ -530,7 +646,8 @@ QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateT
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
-                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq"));
+                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq") +
+        claimLockClause());
     q.addBindValue(userId);
     exec(q);
     QList<MessageRecord> queued = loadMessages(q);
@@ -566,6 +683,80 @@ QList<MessageRecord> SqlStorage::history(const QString &userId, int limit) {
     q.addBindValue(limit);
     exec(q);
     return loadMessages(q);
+}
+
+void SqlStorage::heartbeat(const QString &nodeId, int connections) {
+    QSqlQuery &q = prepared(
+        QStringLiteral("INSERT INTO nodes (id, heartbeat_ms, started_ms, connections) VALUES (?, %1, %1, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET heartbeat_ms = excluded.heartbeat_ms, "
+                       "connections = excluded.connections")
+            .arg(nowMsSql()));
+    q.addBindValue(nodeId);
+    q.addBindValue(connections);
+    exec(q);
+}
+
+void SqlStorage::setPresence(const QString &nodeId, const QString &userId, int connections) {
+    if (connections <= 0) {
+        QSqlQuery &d = prepared(QStringLiteral("DELETE FROM presence WHERE node_id = ? AND user_id = ?"));
+        d.addBindValue(nodeId);
+        d.addBindValue(userId);
+        exec(d);
+        return;
+    }
+    QSqlQuery &q =
+        prepared(QStringLiteral("INSERT INTO presence (node_id, user_id, connections) VALUES (?, ?, ?) "
+                                "ON CONFLICT (node_id, user_id) DO UPDATE SET "
+                                "connections = excluded.connections"));
+    q.addBindValue(nodeId);
+    q.addBindValue(userId);
+    q.addBindValue(connections);
+    exec(q);
+}
+
+void SqlStorage::removeNode(const QString &nodeId) {
+    QSqlQuery &p = prepared(QStringLiteral("DELETE FROM presence WHERE node_id = ?"));
+    p.addBindValue(nodeId);
+    exec(p);
+    QSqlQuery &n = prepared(QStringLiteral("DELETE FROM nodes WHERE id = ?"));
+    n.addBindValue(nodeId);
+    exec(n);
+}
+
+ClusterPresence SqlStorage::otherNodes(const QString &nodeId, qint64 liveWithinMs) {
+    ClusterPresence presence;
+    QSqlQuery &n = prepared(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(connections), 0) FROM nodes "
+                                           "WHERE id <> ? AND heartbeat_ms > %1 - ?")
+                                .arg(nowMsSql()));
+    n.addBindValue(nodeId);
+    n.addBindValue(liveWithinMs);
+    exec(n);
+    if (n.next()) {
+        presence.liveNodes = n.value(0).toInt();
+        presence.connections = n.value(1).toInt();
+    }
+    n.finish();
+    QSqlQuery &u =
+        prepared(QStringLiteral("SELECT DISTINCT p.user_id FROM presence p JOIN nodes n ON n.id = p.node_id "
+                                "WHERE p.node_id <> ? AND n.heartbeat_ms > %1 - ?")
+                     .arg(nowMsSql()));
+    u.addBindValue(nodeId);
+    u.addBindValue(liveWithinMs);
+    exec(u);
+    while (u.next())
+        presence.userIds.append(u.value(0).toString());
+    return presence;
+}
+
+void SqlStorage::pruneNodes(qint64 deadAfterMs) {
+    QSqlQuery &p = prepared(QStringLiteral("DELETE FROM presence WHERE node_id NOT IN "
+                                           "(SELECT id FROM nodes WHERE heartbeat_ms > %1 - ?)")
+                                .arg(nowMsSql()));
+    p.addBindValue(deadAfterMs);
+    exec(p);
+    QSqlQuery &n = prepared(QStringLiteral("DELETE FROM nodes WHERE heartbeat_ms <= %1 - ?").arg(nowMsSql()));
+    n.addBindValue(deadAfterMs);
+    exec(n);
 }
 
 std::optional<QString> SqlStorage::setting(const QString &key) {

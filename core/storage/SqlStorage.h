@@ -16,6 +16,8 @@ public:
 
     void open() override;
     int schemaVersion() override;
+    void reopen() override;
+    bool isAlive() override;
 
     void begin() override;
     void commit() override;
@@ -55,11 +57,23 @@ public:
     QHash<QString, PendingCounts> allPendingCounts() override;
 
     qint64 insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) override;
+    qint64 insertBroadcast(const Envelope &envelope, const QStringList &recipients,
+                           const QString &audienceOrg) override;
+    QList<Broadcast> broadcastsAfter(qint64 afterSeq, int limit) override;
+    qint64 lastMessageSeq() override;
+    void addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) override;
+    void markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) override;
     void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                      const QDateTime &at) override;
     QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at) override;
     int queuedCount(const QString &userId) override;
     QList<MessageRecord> history(const QString &userId, int limit) override;
+
+    void heartbeat(const QString &nodeId, int connections) override;
+    void setPresence(const QString &nodeId, const QString &userId, int connections) override;
+    void removeNode(const QString &nodeId) override;
+    ClusterPresence otherNodes(const QString &nodeId, qint64 liveWithinMs) override;
+    void pruneNodes(qint64 deadAfterMs) override;
 
     std::optional<QString> setting(const QString &key) override;
     void setSetting(const QString &key, const QString &value) override;
@@ -71,6 +85,18 @@ protected:
     virtual void connectDatabase() = 0;
     // Schema versions in order: entry i upgrades version i to i + 1.
     virtual QList<QStringList> migrations() const = 0;
+    // The database's clock in milliseconds since the epoch, as an SQL expression.
+    virtual QString nowMsSql() const = 0;
+    // Keeps nodes from migrating the same database at once.
+    virtual void lockSchema() {}
+    virtual void unlockSchema() {}
+    // Called before a broadcast takes its sequence number; a multi-writer backend serialises
+    // broadcasts here so that they commit in sequence order.
+    virtual void lockBroadcasts() {}
+    // Called after a broadcast row is written; a backend with notifications announces seq.
+    virtual void announceBroadcast(qint64 seq) { Q_UNUSED(seq) }
+    // Appended to the queue-claim SELECT so that concurrent claims skip each other's rows.
+    virtual QString claimLockClause() const { return QString(); }
 
     QSqlDatabase &database() { return m_db; }
     const QString &connectionName() const { return m_connectionName; }
@@ -82,6 +108,7 @@ protected:
 private:
     void migrate();
     QList<MessageRecord> loadMessages(QSqlQuery &query);
+    qint64 insertMessageRow(const Envelope &envelope, bool broadcast, const QString &audienceOrg);
 
     QString m_connectionName;
     QSqlDatabase m_db;

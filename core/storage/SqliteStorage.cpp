@@ -28,7 +28,8 @@ void SqliteStorage::connectDatabase() {
             throw StorageError(QStringLiteral("cannot create the folder of ") + m_path);
     }
     QSqlDatabase &db = database();
-    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
+    if (!db.isValid())
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
@@ -129,7 +130,21 @@ QList<QStringList> SqliteStorage::migrations() const {
                 "CREATE INDEX recipients_queue ON message_recipients (user_id, state, message_seq)"),
             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         },
+        // 2: broadcasts (the log as an outbox every node reads) and cluster membership.
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN broadcast INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN audience_org TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE nodes (id TEXT PRIMARY KEY, heartbeat_ms INTEGER NOT NULL, "
+                           "started_ms INTEGER NOT NULL, connections INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE presence (node_id TEXT NOT NULL, user_id TEXT NOT NULL, "
+                           "connections INTEGER NOT NULL, PRIMARY KEY (node_id, user_id))"),
+            QStringLiteral("CREATE INDEX presence_user ON presence (user_id)"),
+        },
     };
+}
+
+QString SqliteStorage::nowMsSql() const {
+    return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
 }
 
 } // namespace gistack

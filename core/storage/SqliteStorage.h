@@ -14,6 +14,7 @@ public:
 protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;
+    QString nowMsSql() const override;
 
 private:
     void backUpBeforeMigrating(bool existedBefore);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClusterRecords.h"
 #include "MessageRecord.h"
 #include "domain/Entities.h"
 
@@ -20,6 +21,11 @@ public:
     // Connects and brings the schema to the current version.
     virtual void open() = 0;
     virtual int schemaVersion() = 0;
+    // After a lost connection: connects again (the schema is already there); throws while the
+    // server is still away.
+    virtual void reopen() = 0;
+    // Whether the connection still answers; asked after a failed transaction.
+    virtual bool isAlive() = 0;
 
     // Transaction control for the worker's group commits.
     virtual void begin() = 0;
@@ -60,7 +66,19 @@ public:
     virtual PendingCounts pendingCounts(const QString &orgId) = 0;
     virtual QHash<QString, PendingCounts> allPendingCounts() = 0;
 
+    // Logs a message that was already handed to its sockets (login reminders).
     virtual qint64 insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) = 0;
+    // Logs a message for every node to push (see Broadcast), announced to the other nodes on commit.
+    // Broadcasts commit in sequence order, so a reader that remembers the last seq it saw misses none.
+    virtual qint64 insertBroadcast(const Envelope &envelope, const QStringList &recipients,
+                                   const QString &audienceOrg) = 0;
+    // Broadcasts with seq > afterSeq, oldest first.
+    virtual QList<Broadcast> broadcastsAfter(qint64 afterSeq, int limit) = 0;
+    virtual qint64 lastMessageSeq() = 0;
+    // Records who got a live-only broadcast.
+    virtual void addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) = 0;
+    // Marks queued recipients of a broadcast delivered (no-op for those already delivered).
+    virtual void markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) = 0;
     virtual void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                              const QDateTime &at) = 0;
     // Marks the user's queued messages delivered and returns them, oldest first.
@@ -68,6 +86,16 @@ public:
     virtual int queuedCount(const QString &userId) = 0;
     // Newest first; an empty userId means every user.
     virtual QList<MessageRecord> history(const QString &userId, int limit) = 0;
+
+    // Cluster membership: each node's heartbeat and the users it serves. Liveness is judged on
+    // the database's clock, so nodes need not agree on the time.
+    virtual void heartbeat(const QString &nodeId, int connections) = 0;
+    // connections == 0 removes the row.
+    virtual void setPresence(const QString &nodeId, const QString &userId, int connections) = 0;
+    virtual void removeNode(const QString &nodeId) = 0;
+    virtual ClusterPresence otherNodes(const QString &nodeId, qint64 liveWithinMs) = 0;
+    // Forgets nodes silent for longer than deadAfterMs, with their presence.
+    virtual void pruneNodes(qint64 deadAfterMs) = 0;
 
     virtual std::optional<QString> setting(const QString &key) = 0;
     virtual void setSetting(const QString &key, const QString &value) = 0;

@@ -12,6 +12,13 @@ namespace gistack {
 namespace {
 // Bounds how long one transaction holds the write lock.
 constexpr size_t maxBatch = 512;
+// Reconnect attempts start quickly and slow down to one every few seconds.
+constexpr std::chrono::milliseconds firstBackoff{250};
+constexpr std::chrono::milliseconds maxBackoff{4000};
+
+QString unavailable() {
+    return QStringLiteral("database unavailable (reconnecting)");
+}
 } // namespace
 
 StorageWorker::StorageWorker(Factory factory, QObject *parent)
@@ -75,7 +82,13 @@ void StorageWorker::run() {
         std::deque<Job> batch;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            const auto ready = [this] {
+                return m_stopping || !m_jobs.empty();
+            };
+            if (m_connected)
+                m_wake.wait(lock, ready);
+            else
+                m_wake.wait_until(lock, m_nextAttempt, ready);
             if (m_jobs.empty() && m_stopping)
                 break;
             while (!m_jobs.empty() && batch.size() < maxBatch) {
@@ -83,9 +96,32 @@ void StorageWorker::run() {
                 m_jobs.pop_front();
             }
         }
+        if (m_storage && !m_connected && std::chrono::steady_clock::now() >= m_nextAttempt)
+            tryReconnect();
         runBatch(batch);
     }
     m_storage.reset();
+}
+
+void StorageWorker::connectionLost() {
+    qCWarning(lcDb) << "lost the database connection; reconnecting";
+    m_connected = false;
+    m_backoff = firstBackoff;
+    m_nextAttempt = std::chrono::steady_clock::now() + m_backoff;
+    emit connectionChanged(false);
+}
+
+void StorageWorker::tryReconnect() {
+    try {
+        m_storage->reopen();
+        m_connected = true;
+        qCWarning(lcDb) << "database connection restored";
+        emit connectionChanged(true);
+    } catch (const StorageError &error) {
+        qCInfo(lcDb) << "database still unavailable:" << error.message();
+        m_backoff = std::min(m_backoff * 2, maxBackoff);
+        m_nextAttempt = std::chrono::steady_clock::now() + m_backoff;
+    }
 }
 
 void StorageWorker::runBatch(std::deque<Job> &batch) {
@@ -93,6 +129,11 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
     if (!m_storage) {
         for (Job &job : batch)
             job.finish(QStringLiteral("database unavailable: ") + m_openError);
+        return;
+    }
+    if (!m_connected) {
+        for (Job &job : batch)
+            job.finish(unavailable());
         return;
     }
     QElapsedTimer timer;
@@ -116,8 +157,15 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
     } catch (const StorageError &error) {
         qCWarning(lcDb) << "transaction failed:" << error.message();
         m_storage->rollback();
-        for (QString &jobError : errors)
-            jobError = error.message().isEmpty() ? QStringLiteral("database error") : error.message();
+        const bool lost = !m_storage->isAlive();
+        if (lost)
+            connectionLost();
+        for (QString &jobError : errors) {
+            if (lost)
+                jobError = unavailable();
+            else
+                jobError = error.message().isEmpty() ? QStringLiteral("database error") : error.message();
+        }
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     qCDebug(lcDb) << "transaction of" << batch.size() << "jobs in" << seconds * 1000 << "ms";

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -25,6 +27,8 @@ template <typename T> struct StorageResult {
 // Runs every database job on one thread that owns the only connection, so sockets never
 // wait for the disk. Jobs queued while a commit is in flight are grouped into the next
 // transaction (each in its own savepoint), so many small durable writes share one fsync.
+// When the database server goes away, jobs fail at once (the API answers 503) while the
+// thread reconnects with back-off; connectionChanged reports both edges.
 class StorageWorker : public QThread {
     Q_OBJECT
 public:
@@ -68,6 +72,11 @@ public:
     }
 
     int queueDepth() const;
+    bool isConnected() const { return m_connected; }
+
+signals:
+    // Emitted from the storage thread; false when the connection was lost, true once it is back.
+    void connectionChanged(bool connected);
 
     // Told the duration of every transaction and its job count, on the storage thread.
     // Set it before startAndOpen().
@@ -85,6 +94,8 @@ private:
 
     void enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish);
     void runBatch(std::deque<Job> &batch);
+    void connectionLost();
+    void tryReconnect();
 
     Factory m_factory;
     BatchObserver m_batchObserver;
@@ -96,6 +107,11 @@ private:
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
+
+    // Reconnection state, touched only by the storage thread (m_connected is read anywhere).
+    std::atomic<bool> m_connected{true};
+    std::chrono::milliseconds m_backoff{0};
+    std::chrono::steady_clock::time_point m_nextAttempt;
 };
 
 } // namespace gistack

@@ -3,7 +3,10 @@
 #include "net/TokenVerifier.h"
 
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QUuid>
 
 namespace gistack::test {
 
@@ -18,12 +21,43 @@ ServerConfig TestServer::defaults() {
 
 TestServer::TestServer(ServerConfig overrides)
     : m_config(std::move(overrides)) {
+    if (m_config.database.isEmpty() && PgTestDatabase::requested()) {
+        m_pg = std::make_unique<PgTestDatabase>();
+        if (!m_pg->isValid())
+            qWarning() << "could not create a PostgreSQL test database:" << m_pg->error();
+        m_config.database = m_pg->url();
+    }
     if (m_config.database.isEmpty())
         m_config.database = m_dir.filePath(QStringLiteral("gistack.db"));
 }
 
+int TestServer::countRows(const QString &table) const {
+    const QString name = QStringLiteral("reader-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    int count = -1;
+    {
+        QSqlDatabase db;
+        if (m_pg) {
+            db = PgTestDatabase::open(m_pg->url(), name);
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_config.database);
+            db.open();
+        }
+        if (db.isOpen()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && query.next())
+                count = query.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
 TestServer::~TestServer() {
     stop();
+    m_api.reset();
+    m_pg.reset(); // drops the database once the server is gone
 }
 
 bool TestServer::start() {

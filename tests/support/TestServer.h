@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "PgTestDatabase.h"
 #include "server/NotifyServer.h"
 #include "time/ManualClock.h"
 
@@ -11,8 +12,9 @@
 
 namespace gistack::test {
 
-// A whole server on 127.0.0.1 with a free port, a fresh SQLite file and a manual clock
-// that starts at the real current time (tokens are also checked against the wall clock).
+// A whole server on 127.0.0.1 with a free port, a fresh SQLite file (or, in a test's _pg variant,
+// a fresh PostgreSQL database) and a manual clock that starts at the real current time (tokens
+// are also checked against the wall clock).
 class TestServer {
 public:
     static constexpr const char *jwtSecret = "test-jwt-secret-0123456789";
@@ -32,6 +34,9 @@ public:
     ManualClock &clock() { return m_clock; }
     ApiClient &api() { return *m_api; }
     QString databasePath() const { return m_config.database; }
+    bool isPostgres() const { return m_pg != nullptr; }
+    // Counts a table's rows through a connection of the test's own, as an operator would.
+    int countRows(const QString &table) const;
     quint16 port() const { return m_port; }
 
     QString tokenFor(const QString &userId, qint64 ttlSeconds = 3600) const;
@@ -44,6 +49,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<PgTestDatabase> m_pg;
     ManualClock m_clock;
     ServerConfig m_config;
     quint16 m_port = 0;

@@ -1,5 +1,6 @@
 #include "WsClient.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -8,8 +9,10 @@ namespace gistack::test {
 
 WsClient::WsClient(QObject *parent)
     : QObject(parent) {
-    connect(&m_socket, &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { m_raw.append(text.toUtf8()); });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        m_raw.append(text.toUtf8());
+        m_arrivedMs.append(QDateTime::currentMSecsSinceEpoch());
+    });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         m_closed = true;
         m_closeCode = int(m_socket.closeCode());

@@ -29,7 +29,12 @@ public:
     QList<QJsonObject> frames() const;
     QStringList types() const;
     QList<QJsonObject> framesOfType(const QString &type) const;
-    void clearFrames() { m_raw.clear(); }
+    void clearFrames() {
+        m_raw.clear();
+        m_arrivedMs.clear();
+    }
+    // When frame index arrived, in ms since the epoch (for latency figures).
+    qint64 arrivedAtMs(int index) const { return m_arrivedMs.value(index, -1); }
 
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool wasClosed() const { return m_closed; }
@@ -39,6 +44,7 @@ public:
 private:
     QWebSocket m_socket;
     QList<QByteArray> m_raw;
+    QList<qint64> m_arrivedMs;
     bool m_closed = false;
     int m_closeCode = -1;
     QString m_closeReason;
