@@ -74,14 +74,14 @@ public:
     int queueDepth() const;
     bool isConnected() const { return m_connected; }
 
-signals:
-    // Emitted from the storage thread; false when the connection was lost, true once it is back.
-    void connectionChanged(bool connected);
-
     // Told the duration of every transaction and its job count, on the storage thread.
     // Set it before startAndOpen().
     using BatchObserver = std::function<void(double seconds, int jobs)>;
     void setBatchObserver(BatchObserver observer) { m_batchObserver = std::move(observer); }
+
+signals:
+    // Emitted from the storage thread; false when the connection was lost, true once it is back.
+    void connectionChanged(bool connected);
 
 protected:
     void run() override;
