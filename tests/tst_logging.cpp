@@ -151,7 +151,10 @@ private slots:
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("gistack.service.info=true"));
         const Session session = runSession({}, env);
         QVERIFY(session.ok);
-        QCOMPARE(linesWith(session.err, {"gistack.service", session.messageId.toUtf8(), "alice"}).size(), 1);
+        // Queued in the outbox, then handed to alice's socket: one line each.
+        QCOMPARE(linesWith(session.err, {"gistack.service", session.messageId.toUtf8(), "delivered to user alice"})
+                     .size(),
+                 1);
         QVERIFY2(!session.err.contains("gistack.ws"), session.err.constData());
         QVERIFY2(!session.err.contains("gistack.api"), session.err.constData());
         verifyNoSecrets(session);

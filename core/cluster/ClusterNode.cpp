@@ -7,7 +7,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
-Q_LOGGING_CATEGORY(lcCluster, "gistack.cluster", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCluster, "gistack.cluster", QtWarningMsg)
 
 namespace gistack {
 

@@ -95,7 +95,8 @@ QByteArray Metrics::render() const {
         out.sample("gistack_messages_sent_total", double(m_sent[size_t(info.type)]),
                    "type=\"" + labelValue(MessageCatalogue::name(info.type)) + '"');
     out.family("gistack_messages_queued_total", "counter",
-               "Messages kept for offline users until their next login, one per recipient, by type.");
+               "Durable messages (decision results, API publishes) written to the outbox before delivery, "
+               "one per recipient, by type; those still undelivered wait for the recipient's next login.");
     for (const MessageTypeInfo &info : MessageCatalogue::all())
         out.sample("gistack_messages_queued_total", double(m_queued[size_t(info.type)]),
                    "type=\"" + labelValue(MessageCatalogue::name(info.type)) + '"');

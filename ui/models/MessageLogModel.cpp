@@ -132,7 +132,6 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 void MessageLogModel::append(const MessageRecord &record) {
-    ++m_seen;
     int row = -1;
     if (Entry *known = find(record.envelope.id(), &row)) {
         merge(known->recipients, record.recipients);
@@ -140,6 +139,8 @@ void MessageLogModel::append(const MessageRecord &record) {
             emit dataChanged(index(row, RecipientsColumn), index(row, DeliveryColumn));
         return;
     }
+    // A message is reported once when queued and again as it reaches sockets: count it once.
+    ++m_seen;
     Entry entry{m_nextSerial++, record.envelope, record.recipients};
     m_serialOf.insert(entry.envelope.id(), entry.serial);
     m_batch.push_back(std::move(entry));
