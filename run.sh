@@ -3,6 +3,7 @@
 #   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database
 #   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
 #   ./run.sh build    install what is missing and build only
+#   ./run.sh bench    Release build, then GIStack Notify against a Node.js + ws peer (GISTACK_BENCH_USERS, default 19000)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -37,6 +38,20 @@ build() {
     cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 }
 
+# The benchmark: a Release build of its own, and the peer's ws package from npm into that build folder.
+bench() {
+    install_packages "${APT_PACKAGES[@]}"
+    command -v node >/dev/null && command -v npm >/dev/null || install_packages nodejs npm
+    local dir=${GISTACK_BENCH_BUILD_DIR:-$ROOT/build-release}
+    # No test suites in this build: it exists to be measured.
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+    mkdir -p "$dir/bench-node"
+    cp "$ROOT/tests/bench/package.json" "$ROOT/tests/bench/package-lock.json" "$dir/bench-node/"
+    (cd "$dir/bench-node" && npm ci --no-audit --no-fund --loglevel=error)
+    "$ROOT/tests/bench/run_bench.sh" "$dir"
+}
+
 # A local config with random secrets, made once and readable only by its owner.
 dev_config() {
     local dir="$ROOT/.gistack"
@@ -69,8 +84,11 @@ test)
 build)
     build
     ;;
+bench)
+    bench
+    ;;
 *)
-    echo "usage: ./run.sh [run|test|build]" >&2
+    echo "usage: ./run.sh [run|test|build|bench]" >&2
     exit 2
     ;;
 esac

@@ -29,7 +29,7 @@ void BenchOptions::printUsage() {
         stderr,
         "usage: gistack-loadgen run --port P [--target gistack|peer] [--label NAME] [--host 127.0.0.1]\n"
         "           [--server-pid PID] [--users N] [--fanout 20] [--requests 5000] [--concurrency 32]\n"
-        "           [--window 1000] [--sources 8] [--orgs 20] [--admins-per-org 2] [--out FILE]\n"
+        "           [--window 250] [--sources 8] [--orgs 20] [--admins-per-org 2] [--out FILE]\n"
         "       gistack-loadgen report OURS.kv PEER.kv [MORE.kv ...]\n"
         "Secrets: GISTACK_JWT_SECRET (signs the users' tokens), GISTACK_API_KEY (gistack target).\n");
 }
