@@ -18,7 +18,7 @@ struct BenchOptions {
     int fanoutMessages = 20;
     int requests = 5000;  // POST /api/v1/requests in the API phase
     int concurrency = 32; // keep-alive HTTP connections in the API phase
-    int window = 1000;    // connections between connect() and their login frame at once
+    int window = 250;     // connections between connect() and their login frame at once
     int sources = 8;      // loopback source addresses 127.0.0.2 ...
     int orgs = 20;
     int adminsPerOrg = 2;
