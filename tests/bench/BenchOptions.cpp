@@ -29,7 +29,8 @@ void BenchOptions::printUsage() {
         stderr,
         "usage: gistack-loadgen run --port P [--target gistack|peer] [--label NAME] [--host 127.0.0.1]\n"
         "           [--server-pid PID] [--users N] [--fanout 20] [--requests 5000] [--concurrency 32]\n"
-        "           [--window 250] [--sources 8] [--orgs 20] [--admins-per-org 2] [--out FILE]\n"
+        "           [--window 250] [--sources 8] [--orgs 20] [--admins-per-org 2] [--hold SECONDS]\n"
+        "           [--out FILE]\n"
         "       gistack-loadgen report OURS.kv PEER.kv [MORE.kv ...]\n"
         "Secrets: GISTACK_JWT_SECRET (signs the users' tokens), GISTACK_API_KEY (gistack target).\n");
 }
@@ -44,7 +45,8 @@ bool BenchOptions::parse(int argc, char **argv) {
                               {"--users", 1, &users},       {"--fanout", 0, &fanoutMessages},
                               {"--requests", 0, &requests}, {"--concurrency", 1, &concurrency},
                               {"--window", 1, &window},     {"--sources", 1, &sources},
-                              {"--orgs", 1, &orgs},         {"--admins-per-org", 1, &adminsPerOrg}};
+                              {"--orgs", 1, &orgs},         {"--admins-per-org", 1, &adminsPerOrg},
+                              {"--hold", 0, &holdSeconds}};
     for (int i = 0; i < argc; ++i) {
         const char *name = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : nullptr;

@@ -22,6 +22,7 @@ struct BenchOptions {
     int sources = 8;      // loopback source addresses 127.0.0.2 ...
     int orgs = 20;
     int adminsPerOrg = 2;
+    int holdSeconds = 0; // idle with everyone connected before the fan-out (to attach a profiler)
     std::string outPath; // key=value results; stdout when empty
     std::string jwtSecret;
     std::string apiKey;

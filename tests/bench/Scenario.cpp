@@ -256,6 +256,10 @@ bool Scenario::connect() {
         note("server VmRSS %ld KiB -> %ld KiB: %.2f KiB per connection", rssBefore, rssAfter,
              double(rssAfter - rssBefore) / double(stats.loggedIn));
     }
+    if (m_options.holdSeconds > 0) {
+        note("holding %zu idle connections for %d s", stats.loggedIn, m_options.holdSeconds);
+        idle(m_options.holdSeconds);
+    }
     return stats.loggedIn > 0;
 }
 
