@@ -3,7 +3,8 @@
 #   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database
 #   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
 #   ./run.sh build    install what is missing and build only
-#   ./run.sh bench    Release build, then GIStack Notify against a Node.js + ws peer (GISTACK_BENCH_USERS, default 19000)
+#   ./run.sh bench    Release build, then GIStack Notify against a Node.js + ws peer (and Go + gorilla/websocket when
+#                     Debian's golang-go and golang-github-gorilla-websocket-dev are installed); GISTACK_BENCH_USERS=19000
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -49,6 +50,12 @@ bench() {
     mkdir -p "$dir/bench-node"
     cp "$ROOT/tests/bench/package.json" "$ROOT/tests/bench/package-lock.json" "$dir/bench-node/"
     (cd "$dir/bench-node" && npm ci --no-audit --no-fund --loglevel=error)
+    # The Go peer is optional: built offline (no module download) when Debian's golang-go and
+    # golang-github-gorilla-websocket-dev are installed.
+    if command -v go >/dev/null && [ -d /usr/share/gocode/src/github.com/gorilla/websocket ]; then
+        (cd "$ROOT/tests/bench/go-peer" && GO111MODULE=off GOPATH=/usr/share/gocode GOPROXY=off GOFLAGS= \
+            GOCACHE="$dir/bench-go/cache" go build -o "$dir/bench-go/go-peer" .)
+    fi
     "$ROOT/tests/bench/run_bench.sh" "$dir"
 }
 

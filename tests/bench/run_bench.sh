@@ -8,13 +8,15 @@
 #   GISTACK_BENCH_FANOUT       messages published to everyone (default 20)
 #   GISTACK_BENCH_REQUESTS     POST /api/v1/requests in the API phase (default 5000)
 #   GISTACK_BENCH_CONCURRENCY  keep-alive API connections (default 32)
-#   GISTACK_BENCH_PEERS        which peers to run: "node" (default), "node go" if the Go peer is built
+#   GISTACK_BENCH_PEERS        which peers to run (default "node", plus "go" when BUILD_DIR/bench-go/go-peer exists)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD_DIR=${1:?usage: run_bench.sh BUILD_DIR}
 BIN=$BUILD_DIR/bin
 USERS=${GISTACK_BENCH_USERS:-19000}
-PEERS=${GISTACK_BENCH_PEERS:-node}
+DEFAULT_PEERS=node
+[ -x "$BUILD_DIR/bench-go/go-peer" ] && DEFAULT_PEERS="node go"
+PEERS=${GISTACK_BENCH_PEERS:-$DEFAULT_PEERS}
 OUT=$BUILD_DIR/bench-results/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 ln -sfn "$OUT" "$BUILD_DIR/bench-results/latest"
