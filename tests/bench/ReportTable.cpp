@@ -64,7 +64,12 @@ std::string ReportTable::comparison() const {
     out += row("API: POST /api/v1/requests per s (concurrency " + ours.text("api_concurrency") + ")",
                "api_rps", 0);
     out += row("API latency p99 (ms)", "api_p99_ms", 1);
-    out += row("count pushes to online admins (received/expected)", "count_frames", 0);
+    out += "| count pushes to online admins (received/expected) |";
+    for (const Results &run : m_runs)
+        out += run.has("count_expected")
+                   ? " " + run.text("count_frames") + "/" + run.text("count_expected") + " |"
+                   : std::string(" ") + dash + " |";
+    out += "\n";
     out += row("correctness errors (all counters)", "errors_total", 0);
     out += row("server CPU while connecting (% of one core)", "server_cpu_connect_pct", 0);
     out += row("server CPU during fan-out (%)", "server_cpu_fanout_pct", 0);
