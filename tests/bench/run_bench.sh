@@ -11,7 +11,7 @@
 #   GISTACK_BENCH_PEERS        which peers to run (default "node", plus "go" when BUILD_DIR/bench-go/go-peer exists)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD_DIR=${1:?usage: run_bench.sh BUILD_DIR}
+BUILD_DIR=$(cd "${1:?usage: run_bench.sh BUILD_DIR}" && pwd)
 BIN=$BUILD_DIR/bin
 USERS=${GISTACK_BENCH_USERS:-19000}
 DEFAULT_PEERS=node
