@@ -5,6 +5,8 @@
 #   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
 #   ./run.sh build    install what is missing and build only
 #   ./run.sh package  install what is missing, build, and make the Debian package in build/
+#   ./run.sh bench    Release build, then GIStack Notify against a Node.js + ws peer (and Go + gorilla/websocket when
+#                     Debian's golang-go and golang-github-gorilla-websocket-dev are installed); GISTACK_BENCH_USERS=19000
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -47,6 +49,26 @@ build() {
     install_packages "${APT_PACKAGES[@]}"
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+# The benchmark: a Release build of its own, and the peer's ws package from npm into that build folder.
+bench() {
+    install_packages "${APT_PACKAGES[@]}"
+    command -v node >/dev/null && command -v npm >/dev/null || install_packages nodejs npm
+    local dir=${GISTACK_BENCH_BUILD_DIR:-$ROOT/build-release}
+    # No test suites in this build: it exists to be measured.
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+    mkdir -p "$dir/bench-node"
+    cp "$ROOT/tests/bench/package.json" "$ROOT/tests/bench/package-lock.json" "$dir/bench-node/"
+    (cd "$dir/bench-node" && npm ci --no-audit --no-fund --loglevel=error)
+    # The Go peer is optional: built offline (no module download) when Debian's golang-go and
+    # golang-github-gorilla-websocket-dev are installed.
+    if command -v go >/dev/null && [ -d /usr/share/gocode/src/github.com/gorilla/websocket ]; then
+        (cd "$ROOT/tests/bench/go-peer" && GO111MODULE=off GOPATH=/usr/share/gocode GOPROXY=off GOFLAGS= \
+            GOCACHE="$dir/bench-go/cache" go build -o "$dir/bench-go/go-peer" .)
+    fi
+    "$ROOT/tests/bench/run_bench.sh" "$dir"
 }
 
 # A local config with random secrets, made once and readable only by its owner.
@@ -103,8 +125,11 @@ package)
     }
     ls "$BUILD_DIR"/gistack-notify_*.deb
     ;;
+bench)
+    bench
+    ;;
 *)
-    echo "usage: ./run.sh [run|test|build|package]" >&2
+    echo "usage: ./run.sh [run|test|build|package|bench]" >&2
     exit 2
     ;;
 esac

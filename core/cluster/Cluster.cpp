@@ -51,9 +51,11 @@ void Cluster::start(quint16 port) {
     }
     m_feed->start();
     // One SQLite file has one node: no heartbeats or presence rows to write (and fsync) there.
-    if (m_listener)
+    if (m_listener) {
         m_node->start();
-    qCInfo(lcCluster).noquote() << "node" << m_node->id() << "joined";
+        // Only several nodes make a cluster worth announcing; a single SQLite node stays quiet.
+        qCInfo(lcCluster).noquote() << "node" << m_node->id() << "joined";
+    }
 }
 
 void Cluster::stop() {

@@ -7,7 +7,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
-Q_LOGGING_CATEGORY(lcCluster, "gistack.cluster", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCluster, "gistack.cluster", QtInfoMsg)
 
 namespace gistack {
 
