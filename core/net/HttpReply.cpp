@@ -7,15 +7,23 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace gistack {
 
 struct HttpReply::State {
     State(QHttpServerResponder &&r, QTcpSocket *s)
         : responder(std::move(r))
         , socket(s) {}
+    ~State() { finished(); }
+    void finished() {
+        if (onAnswered)
+            std::exchange(onAnswered, nullptr)();
+    }
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     bool answered = false;
+    std::function<void()> onAnswered;
 };
 
 HttpReply::HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket)
@@ -27,8 +35,10 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
     if (m_state->answered)
         return;
     m_state->answered = true;
-    if (!m_state->socket || m_state->socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_state->socket || m_state->socket->state() != QAbstractSocket::ConnectedState) {
+        m_state->finished();
         return;
+    }
     QHttpServerResponder &r = m_state->responder;
     r.writeStatusLine(QHttpServerResponder::StatusCode(status));
     if (!contentType.isEmpty())
@@ -37,6 +47,7 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
         r.writeHeader(header.first, header.second);
     r.writeHeader("Content-Length", QByteArray::number(body.size()));
     r.writeBody(body);
+    m_state->finished();
 }
 
 void HttpReply::json(int status, const QJsonValue &body) {
@@ -51,6 +62,10 @@ void HttpReply::error(int status, const QString &reason) {
 
 bool HttpReply::answered() const {
     return m_state->answered;
+}
+
+void HttpReply::setOnAnswered(std::function<void()> hook) {
+    m_state->onAnswered = std::move(hook);
 }
 
 } // namespace gistack

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 
+#include <functional>
 #include <memory>
 
 class QHttpServerResponder;
@@ -25,6 +26,8 @@ public:
     void json(int status, const QJsonValue &body);
     void error(int status, const QString &reason);
     bool answered() const;
+    // Runs once: when the answer is written, or when the last copy goes unanswered.
+    void setOnAnswered(std::function<void()> hook);
 
 private:
     struct State;

@@ -51,7 +51,8 @@ int printToken(const ServerConfig &config, const QStringList &args, const QStrin
 void printDemoWelcome(NotifyServer &server) {
     const QString base = server.url().toString();
     QString ws = base;
-    ws.replace(QLatin1String("http://"), QLatin1String("ws://"));
+    ws.replace(QLatin1String("https://"), QLatin1String("wss://"))
+        .replace(QLatin1String("http://"), QLatin1String("ws://"));
     out() << "GIStack Notify is serving demo data at " << base << "/\n";
     const qint64 day = 24 * 3600;
     for (const char *user : {DemoData::userId, DemoData::orgAdminId, DemoData::sysadminId}) {

@@ -9,9 +9,10 @@
 
 namespace gistack {
 
-SqliteStorage::SqliteStorage(QString path)
+SqliteStorage::SqliteStorage(QString path, int busyTimeoutMs)
     : SqlStorage(QStringLiteral("gistack-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    , m_path(std::move(path)) {
+    , m_path(std::move(path))
+    , m_busyTimeoutMs(busyTimeoutMs) {
 }
 
 void SqliteStorage::connectDatabase() {
@@ -23,7 +24,7 @@ void SqliteStorage::connectDatabase() {
     QSqlDatabase &db = database();
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())
         throw StorageError(
             QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, db.lastError().text()));

@@ -8,7 +8,8 @@ namespace gistack {
 // committed write survives a crash or power loss.
 class SqliteStorage final : public SqlStorage {
 public:
-    explicit SqliteStorage(QString path);
+    // busyTimeoutMs: how long a statement waits for another connection's lock before it fails.
+    explicit SqliteStorage(QString path, int busyTimeoutMs = 5000);
 
 protected:
     void connectDatabase() override;
@@ -16,6 +17,7 @@ protected:
 
 private:
     QString m_path;
+    int m_busyTimeoutMs;
 };
 
 } // namespace gistack
