@@ -300,6 +300,40 @@ private slots:
         QVERIFY2(opened <= 2, qPrintable(QString::number(opened)));
     }
 
+    void atMostSixteenConnectionsPerUser() {
+        startServer(TestServer::defaults());
+        std::vector<std::unique_ptr<WsClient>> tabs;
+        for (int i = 0; i < 16; ++i) {
+            tabs.push_back(std::make_unique<WsClient>());
+            QVERIFY(tabs.back()->open(m_server->wsUrl(m_server->tokenFor("alice"))));
+        }
+        QTRY_COMPARE(m_server->server().registry().connectionsOf("alice").size(), 16);
+
+        WsClient seventeenth;
+        seventeenth.open(m_server->wsUrl(m_server->tokenFor("alice")));
+        QVERIFY(seventeenth.waitForClose());
+        QCOMPARE(seventeenth.closeCode(), 4429);
+        // The same through a first-frame token.
+        WsClient viaFrame;
+        QVERIFY(viaFrame.open(m_server->wsUrlWithoutToken()));
+        viaFrame.sendText(QStringLiteral("{\"token\":\"%1\"}").arg(m_server->tokenFor("alice")));
+        QVERIFY(viaFrame.waitForClose());
+        QCOMPARE(viaFrame.closeCode(), 4429);
+
+        // The sixteen stay, another user is not affected, and a freed place can be taken.
+        for (const auto &tab : tabs)
+            QVERIFY(tab->isOpen());
+        WsClient bob;
+        QVERIFY(bob.open(m_server->wsUrl(m_server->tokenFor("bob"))));
+        QTRY_VERIFY(m_server->server().registry().isOnline("bob"));
+        tabs.front()->close();
+        QTRY_COMPARE(m_server->server().registry().connectionsOf("alice").size(), 15);
+        WsClient again;
+        QVERIFY(again.open(m_server->wsUrl(m_server->tokenFor("alice"))));
+        QTRY_COMPARE(m_server->server().registry().connectionsOf("alice").size(), 16);
+        QVERIFY(again.isOpen());
+    }
+
     void binaryFramesAreRefusedWith1003() {
         startServer(TestServer::defaults());
         for (const bool authenticated : {false, true}) {

@@ -1,5 +1,6 @@
 #include "HttpListener.h"
 
+#include "ClientConnection.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
 #include "HttpHandler.h"
@@ -151,6 +152,10 @@ bool HttpListener::isListening() const {
     return m_tcp && m_tcp->isListening();
 }
 
+QString HttpListener::peerKey(const QHostAddress &address, quint16 port) {
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
+
 bool HttpListener::isUpgrade(const QHttpServerRequest &request) {
     return request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0 &&
            request.value("connection").toLower().contains("upgrade");
@@ -166,6 +171,8 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             return false;
         if (m_guard)
             m_guard->release(socket);
+        // QWebSocket hides its TCP socket; remember it to hand it over below.
+        m_upgrading.insert(peerKey(socket->peerAddress(), socket->peerPort()), QPointer<QTcpSocket>(socket));
         return true;
     }
 
@@ -221,8 +228,14 @@ void HttpListener::takeWebSockets() {
         std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
         if (!socket)
             continue;
+        const QPointer<QTcpSocket> tcp = m_upgrading.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        if (tcp)
+            socket->setProperty(transportProperty, QVariant::fromValue<QObject *>(tcp.data()));
         emit webSocketArrived(socket.release());
     }
+    // Upgrades whose handshake failed leave dead entries behind.
+    for (auto it = m_upgrading.begin(); it != m_upgrading.end();)
+        it = it.value() ? std::next(it) : m_upgrading.erase(it);
 }
 
 } // namespace gistack

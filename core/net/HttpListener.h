@@ -57,12 +57,14 @@ protected:
 private:
     void takeWebSockets();
     static bool isUpgrade(const QHttpServerRequest &request);
+    static QString peerKey(const QHostAddress &address, quint16 port);
 
     QList<HttpHandler *> m_handlers;
     ConnectionGuard::Limits m_limits;
     OriginPolicy m_origins;
     QSslConfiguration m_tls;
     std::unique_ptr<ConnectionGuard> m_guard;
+    QHash<QString, QPointer<QTcpSocket>> m_upgrading;
     QTcpServer *m_tcp = nullptr;
     bool m_bound = false;
     bool m_shuttingDown = false;

@@ -42,6 +42,10 @@ void WebSocketGateway::checkToken(ClientConnection *connection, const QString &t
         connection->close(CloseCode::Unauthorized, check.error);
         return;
     }
+    if (!m_registry.hasRoomFor(check.userId)) {
+        m_registry.refuseOverLimit(connection); // before spending a database lookup
+        return;
+    }
     emit tokenAccepted(connection, check.userId);
 }
 

@@ -36,6 +36,7 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     m_tokens = std::make_unique<TokenVerifier>(m_config.jwtSecret, m_clock);
     m_registry = std::make_unique<ConnectionRegistry>(ConnectionRegistry::Timeouts{
         m_config.authTimeoutMs, m_config.pingIntervalMs, m_config.pongTimeoutMs});
+    m_registry->setLimits({m_config.maxConnectionsPerUser, m_config.maxSendBufferBytes});
     m_service = std::make_unique<NotificationService>(*m_storage, *m_registry, m_clock,
                                                       ExpiryRule(m_config.thresholdDays));
     m_api = std::make_unique<ApiRoutes>(*m_service, m_config.apiKey);

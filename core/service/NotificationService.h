@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace gistack {
 
@@ -67,7 +68,12 @@ private:
     void sendReminders(ClientConnection *connection, const LoginFacts &facts);
     // Claims the user's queued messages and writes them to all of its sockets.
     void drainQueue(const QString &userId);
+    void whenRoomFor(const QString &userId);
+    void claimNextBatch(const QString &userId);
     void deliverClaimed(const QString &userId, const QList<MessageRecord> &claimed);
+    // A socket the server dropped (slow, dead) may not have had its last durable messages.
+    void requeueDropped(gistack::ClientConnection *connection);
+    void requeue(const QString &userId, const QStringList &messageIds, int attempt);
     void logMessage(const Envelope &envelope, const QList<Recipient> &recipients);
     Envelope makeEnvelope(MessageType type, const QJsonValue &msg) const;
 
@@ -76,6 +82,8 @@ private:
     const Clock &m_clock;
     ExpiryRule m_rule;
     MessageRouter m_router;
+    QSet<QString> m_draining;
+    QSet<QString> m_drainAgain;
 };
 
 } // namespace gistack

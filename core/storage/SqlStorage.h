@@ -57,7 +57,8 @@ public:
     qint64 insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) override;
     void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                      const QDateTime &at) override;
-    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at) override;
+    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at,
+                                     qint64 maxBytes = 0) override;
     int queuedCount(const QString &userId) override;
     QList<MessageRecord> history(const QString &userId, int limit) override;
 
