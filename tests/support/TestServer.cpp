@@ -3,6 +3,7 @@
 #include "net/TokenVerifier.h"
 
 #include <QJsonObject>
+#include <QSslCertificate>
 #include <QTest>
 
 namespace gistack::test {
@@ -36,9 +37,11 @@ bool TestServer::start() {
         return false;
     }
     m_port = m_server->port();
-    QUrl base(QStringLiteral("http://127.0.0.1"));
+    QUrl base(m_config.tlsEnabled() ? QStringLiteral("https://127.0.0.1")
+                                    : QStringLiteral("http://127.0.0.1"));
     base.setPort(m_port);
     m_api = std::make_unique<ApiClient>(base, QByteArray(apiKey));
+    m_api->setSslConfiguration(clientTls());
     return true;
 }
 
@@ -63,8 +66,17 @@ QUrl TestServer::wsUrl(const QString &token) const {
     return url;
 }
 
+QSslConfiguration TestServer::clientTls() const {
+    if (!m_config.tlsEnabled())
+        return {};
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(m_config.tlsCertificate));
+    return tls;
+}
+
 QUrl TestServer::wsUrlWithoutToken() const {
-    QUrl url(QStringLiteral("ws://127.0.0.1/ws"));
+    QUrl url(m_config.tlsEnabled() ? QStringLiteral("wss://127.0.0.1/ws")
+                                   : QStringLiteral("ws://127.0.0.1/ws"));
     url.setPort(m_port);
     return url;
 }

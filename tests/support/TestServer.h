@@ -4,6 +4,7 @@
 #include "server/NotifyServer.h"
 #include "time/ManualClock.h"
 
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -33,6 +34,9 @@ public:
     ApiClient &api() { return *m_api; }
     QString databasePath() const { return m_config.database; }
     quint16 port() const { return m_port; }
+
+    // Trusts the server's own certificate when it serves TLS; null otherwise.
+    QSslConfiguration clientTls() const;
 
     QString tokenFor(const QString &userId, qint64 ttlSeconds = 3600) const;
     QUrl wsUrl(const QString &token) const;
