@@ -1,10 +1,29 @@
 #include "TokenVerifier.h"
 
+#include "SecretCompare.h"
 #include "time/Clock.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
 
 #include <jwt/jwt.hpp>
 
 namespace gistack {
+
+namespace {
+
+constexpr auto base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+QString headerAlgorithm(const QByteArray &encodedHeader) {
+    const auto decoded =
+        QByteArray::fromBase64Encoding(encodedHeader, base64Url | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return {};
+    return QJsonDocument::fromJson(*decoded).object().value(QLatin1String("alg")).toString();
+}
+
+} // namespace
 
 TokenVerifier::TokenVerifier(QByteArray secret, const Clock &clock)
     : m_secret(std::move(secret))
@@ -16,10 +35,22 @@ TokenCheck TokenVerifier::verify(const QString &token) const {
         return {QString(), QStringLiteral("missing token")};
     if (token.size() > 8192)
         return {QString(), QStringLiteral("token too long")};
+    // cpp-jwt compares signatures with ==, which returns at the first differing byte. An
+    // HS256 token's signature is checked here first, in constant time, so only tokens signed
+    // with our secret ever reach that comparison.
+    const QByteArray bytes = token.toUtf8();
+    const QList<QByteArray> parts = bytes.split('.');
+    if (parts.size() == 3 && headerAlgorithm(parts.at(0)) == QLatin1String("HS256")) {
+        const QByteArray expected = QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1),
+                                                                     m_secret, QCryptographicHash::Sha256)
+                                        .toBase64(base64Url);
+        if (!SecretCompare::equal(parts.at(2), expected))
+            return {QString(), QStringLiteral("invalid token: invalid signature")};
+    }
     using namespace jwt::params;
     try {
         std::error_code ec;
-        const std::string encoded = token.toStdString();
+        const std::string encoded = bytes.toStdString();
         // Signature and algorithm only: expiry is checked below against the injected clock.
         auto decoded = jwt::decode(encoded, algorithms({"HS256"}), ec,
                                    jwt::params::secret(m_secret.toStdString()), jwt::params::verify(true));
