@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 #include <unistd.h>
 
@@ -109,6 +110,20 @@ private slots:
         QCOMPARE(other.count("SELECT COUNT(*) FROM requests WHERE resource_name = 'while-locked'"), 0);
         QCOMPARE(other.count("SELECT COUNT(*) FROM messages WHERE msg LIKE '%also-while-locked%'"), 0);
         QCOMPARE(other.count("SELECT COUNT(*) FROM requests WHERE resource_name = 'after-the-lock'"), 1);
+    }
+
+    void briefLockIsWaitedOut() {
+        // Up to db-busy-timeout a write waits for another writer instead of failing.
+        ServerConfig config = TestServer::defaults();
+        config.databaseBusyTimeoutMs = 3000;
+        TestServer server(config);
+        QVERIFY(server.start());
+        server.addOrg("org");
+        server.addUser("alice", "org", "user");
+        OtherConnection other(server.databasePath());
+        QVERIFY(other.exec("BEGIN EXCLUSIVE"));
+        QTimer::singleShot(300, [&other] { other.exec("ROLLBACK"); });
+        QCOMPARE(submit(server, "after-a-short-wait").status, 201);
     }
 
     void fullDiskAnswers503AndRecovers() {

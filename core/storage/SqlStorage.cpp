@@ -180,17 +180,25 @@ void SqlStorage::migrate() {
     }
 }
 
+void SqlStorage::finishStatements() {
+    for (QSqlQuery &statement : m_statements)
+        statement.finish();
+}
+
 void SqlStorage::begin() {
+    finishStatements();
     if (!m_db.transaction())
         throw StorageError(m_db.lastError().text());
 }
 
 void SqlStorage::commit() {
+    finishStatements();
     if (!m_db.commit())
         throw StorageError(m_db.lastError().text());
 }
 
 void SqlStorage::rollback() {
+    finishStatements();
     m_db.rollback();
 }
 

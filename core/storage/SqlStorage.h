@@ -78,6 +78,9 @@ protected:
     // Prepares once per connection and reuses the statement.
     QSqlQuery &prepared(const QString &sql);
     void exec(QSqlQuery &query);
+    // Resets every cached statement. One left mid-result keeps the connection in a read
+    // transaction, which blocks WAL checkpoints and makes SQLite skip the busy timeout.
+    void finishStatements();
     void execDirect(const QString &sql);
 
 private:

@@ -34,6 +34,11 @@ void SqliteStorage::connectDatabase() {
     execDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
 
+void SqliteStorage::begin() {
+    finishStatements();
+    execDirect(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
 QList<QStringList> SqliteStorage::migrations() const {
     return {
         // 1: the first schema.

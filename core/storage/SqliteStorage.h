@@ -11,6 +11,10 @@ public:
     // busyTimeoutMs: how long a statement waits for another connection's lock before it fails.
     explicit SqliteStorage(QString path, int busyTimeoutMs = 5000);
 
+    // Takes the write lock up front, waiting up to the busy timeout for it: a deferred
+    // transaction that has read gets SQLITE_BUSY at once when it then wants to write.
+    void begin() override;
+
 protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;
