@@ -104,7 +104,7 @@ int ServerCommandLine::run(QCoreApplication &app, const QString &programName) {
     }
 
     if (config.verbose)
-        QLoggingCategory::setFilterRules(QStringLiteral("gistack.*.debug=true"));
+        QLoggingCategory::setFilterRules(QStringLiteral("gistack.*.debug=true\ngistack.*.info=true"));
 
     SystemClock clock;
     NotifyServer server(config, clock);
