@@ -107,6 +107,14 @@ private slots:
         }
     }
 
+    void tokenOutsideTheJwtAlphabetIsRefused() {
+        // Found by fuzz_token: cpp-jwt read outside its base64 table for bytes >= 0x80.
+        QString token = m_server->tokenFor("alice");
+        token.insert(30, QString(32, QChar(0xb5)));
+        expectRefused(token, "invalid token");
+        expectRefused(m_server->tokenFor("alice") + " ", "invalid token");
+    }
+
     void algNoneIsRefused() {
         const QJsonObject payload{{"sub", "alice"}, {"exp", nowSecs() + 600}};
         expectRefused(handMadeToken(QJsonObject{{"alg", "none"}, {"typ", "JWT"}}, payload, {}),

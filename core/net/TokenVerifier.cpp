@@ -23,6 +23,20 @@ QString headerAlgorithm(const QByteArray &encodedHeader) {
     return QJsonDocument::fromJson(*decoded).object().value(QLatin1String("alg")).toString();
 }
 
+// Three base64url segments. cpp-jwt indexes its decoding table with raw (signed) chars,
+// so anything outside this alphabet must never reach it.
+bool isCompactJwt(const QByteArray &bytes) {
+    int dots = 0;
+    for (const char c : bytes) {
+        if (c == '.')
+            ++dots;
+        else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                   c == '_'))
+            return false;
+    }
+    return dots == 2;
+}
+
 } // namespace
 
 TokenVerifier::TokenVerifier(QByteArray secret, const Clock &clock)
@@ -39,6 +53,8 @@ TokenCheck TokenVerifier::verify(const QString &token) const {
     // HS256 token's signature is checked here first, in constant time, so only tokens signed
     // with our secret ever reach that comparison.
     const QByteArray bytes = token.toUtf8();
+    if (!isCompactJwt(bytes))
+        return {QString(), QStringLiteral("invalid token: not a compact JWT")};
     const QList<QByteArray> parts = bytes.split('.');
     if (parts.size() == 3 && headerAlgorithm(parts.at(0)) == QLatin1String("HS256")) {
         const QByteArray expected = QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1),
