@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # GIStack Notify: the front door.
 #   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database
-#   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
+#   ./run.sh test     install what is missing, build, and run the whole test suite (ctest), then
+#                     the suite again under ASan+UBSan and each fuzz target for a bounded time
+#                     (GISTACK_QUICK_TEST=1 skips those two stages)
 #   ./run.sh build    install what is missing and build only
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,8 +14,10 @@ APT_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev
-    libcpp-jwt-dev nlohmann-json3-dev libssl-dev
+    libcpp-jwt-dev nlohmann-json3-dev libssl-dev openssl
 )
+# Only for ./run.sh test: the libFuzzer targets need clang and its runtime.
+TEST_PACKAGES=(clang libclang-rt-14-dev)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -35,6 +39,16 @@ build() {
     install_packages "${APT_PACKAGES[@]}"
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+# The whole suite once more, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (any report fails; see tests/CMakeLists.txt and tests/sanitizers/).
+sanitized_tests() {
+    local dir=${GISTACK_ASAN_BUILD_DIR:-$ROOT/build-asan}
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DGISTACK_SANITIZE=ON >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+    (cd "$dir" && ctest --output-on-failure --parallel 2)
 }
 
 # A local config with random secrets, made once and readable only by its owner.
@@ -63,8 +77,12 @@ run)
     ;;
 test)
     build
-    cd "$BUILD_DIR"
-    ctest --output-on-failure --parallel 2
+    (cd "$BUILD_DIR" && ctest --output-on-failure --parallel 2)
+    if [ "${GISTACK_QUICK_TEST:-0}" != 1 ]; then
+        install_packages "${TEST_PACKAGES[@]}"
+        sanitized_tests
+        "$ROOT/tests/fuzz/run.sh"
+    fi
     ;;
 build)
     build

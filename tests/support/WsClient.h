@@ -13,6 +13,7 @@ class WsClient : public QObject {
     Q_OBJECT
 public:
     explicit WsClient(QObject *parent = nullptr);
+    ~WsClient() override;
 
     // Opens the socket and waits for the handshake; false when it did not open.
     bool open(const QUrl &url, int timeoutMs = 5000);
