@@ -2,7 +2,9 @@
 # GIStack Notify: the front door.
 #   ./run.sh          install what is missing, build, and serve demo data on the embedded SQLite database:
 #                     in the console window when a display is there ($DISPLAY or $WAYLAND_DISPLAY), else headless
-#   ./run.sh test     install what is missing, build, and run the whole test suite (ctest)
+#   ./run.sh test     install what is missing, build, and run the whole test suite (ctest), then
+#                     the suite again under ASan+UBSan and each fuzz target for a bounded time
+#                     (GISTACK_QUICK_TEST=1 skips those two stages)
 #   ./run.sh build    install what is missing and build only
 #   ./run.sh package  install what is missing, build, and make the Debian package in build/
 #   ./run.sh bench    Release build, then GIStack Notify against a Node.js + ws peer (and Go + gorilla/websocket when
@@ -16,15 +18,15 @@ APT_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev
-    libcpp-jwt-dev nlohmann-json3-dev libssl-dev
+    libcpp-jwt-dev nlohmann-json3-dev libssl-dev openssl
     libqt6svg6 qt6-wayland fonts-wqy-microhei xvfb xauth
 )
 # Making and checking the .deb: dpkg-shlibdeps (dpkg-dev, which needs file), systemd-analyze,
 # man for the man page and the unit's Documentation=, desktop-file-validate.
 PACKAGING_PACKAGES=(dpkg-dev file systemd man-db desktop-file-utils)
 # The browser tests (tests/e2e) drive Debian's chromium with playwright-core from npm; the suite
-# also runs on a real PostgreSQL server and through nginx.
-TEST_APT_PACKAGES=(chromium postgresql postgresql-client nginx)
+# also runs on a real PostgreSQL server and through nginx; the libFuzzer targets need clang.
+TEST_APT_PACKAGES=(chromium postgresql postgresql-client nginx clang libclang-rt-14-dev)
 # Node may come from elsewhere (NodeSource, nvm); Debian's packages only fill what is missing.
 command -v node >/dev/null 2>&1 || TEST_APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || TEST_APT_PACKAGES+=(npm)
@@ -71,6 +73,16 @@ bench() {
     "$ROOT/tests/bench/run_bench.sh" "$dir"
 }
 
+# The whole suite once more, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (any report fails; see tests/CMakeLists.txt and tests/sanitizers/).
+sanitized_tests() {
+    local dir=${GISTACK_ASAN_BUILD_DIR:-$ROOT/build-asan}
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DGISTACK_SANITIZE=ON >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+    (cd "$dir" && ctest --output-on-failure --parallel 2)
+}
+
 # A local config with random secrets, made once and readable only by its owner.
 dev_config() {
     local dir="$ROOT/.gistack"
@@ -111,6 +123,10 @@ test)
     trap 'tests/pg/test-cluster.sh stop "$pg_dir"' EXIT
     eval "$(tests/pg/test-cluster.sh start "$pg_dir")"
     (cd "$BUILD_DIR" && ctest --output-on-failure --parallel 2)
+    if [ "${GISTACK_QUICK_TEST:-0}" != 1 ]; then
+        sanitized_tests
+        "$ROOT/tests/fuzz/run.sh"
+    fi
     ;;
 build)
     build

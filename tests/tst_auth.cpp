@@ -104,6 +104,27 @@ private slots:
         expectRefused(parts.join('.'), "invalid token");
     }
 
+    void signatureOffByItsLastCharacterIsRefused() {
+        // Also the non-canonical spelling that decodes to the same bytes (the last character
+        // of a 32-byte signature carries two unused bits): signatures compare as text.
+        static const QByteArray alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        const QString token = m_server->tokenFor("alice");
+        const int last = int(alphabet.indexOf(token.back().toLatin1()));
+        for (const int flip : {1, 4}) {
+            QString forged = token;
+            forged.back() = QLatin1Char(alphabet.at(last ^ flip));
+            expectRefused(forged, "invalid signature");
+        }
+    }
+
+    void tokenOutsideTheJwtAlphabetIsRefused() {
+        // Found by fuzz_token: cpp-jwt read outside its base64 table for bytes >= 0x80.
+        QString token = m_server->tokenFor("alice");
+        token.insert(30, QString(32, QChar(0xb5)));
+        expectRefused(token, "invalid token");
+        expectRefused(m_server->tokenFor("alice") + " ", "invalid token");
+    }
+
     void algNoneIsRefused() {
         const QJsonObject payload{{"sub", "alice"}, {"exp", nowSecs() + 600}};
         expectRefused(handMadeToken(QJsonObject{{"alg", "none"}, {"typ", "JWT"}}, payload, {}),

@@ -1,10 +1,10 @@
 #include "ApiRoutes.h"
 
+#include "ApiBodies.h"
 #include "JsonBody.h"
 #include "SecretCompare.h"
 #include "service/NotificationService.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -13,9 +13,6 @@ Q_LOGGING_CATEGORY(lcApi, "gistack.api", QtWarningMsg)
 namespace gistack {
 
 namespace {
-
-constexpr int maxRecipients = 100000;
-constexpr int maxHistory = 1000;
 
 QStringList segmentsOf(const QString &path) {
     return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -137,42 +134,31 @@ std::function<void(const Outcome &)> ApiRoutes::answerer(HttpReply reply) const 
 }
 
 void ApiRoutes::putOrg(const HttpRequest &request, const Params &params, HttpReply reply) {
-    JsonBody body(request.body);
-    const QString name = body.string("name");
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.putOrg(Org{params.at(0), name}, answerer(reply));
+    const Parsed<Org> org = ApiBodies::org(params.at(0), request.body);
+    if (!org.ok())
+        return reply.error(400, org.error);
+    m_service.putOrg(org.value, answerer(reply));
 }
 
 void ApiRoutes::putUser(const HttpRequest &request, const Params &params, HttpReply reply) {
-    JsonBody body(request.body);
-    const QString name = body.string("name");
-    const QString orgId = body.string("orgId", 128);
-    const std::optional<Role> role = roleFromName(body.string("role"));
-    if (body.ok() && !role)
-        body.fail(QStringLiteral("role must be \"sysadmin\", \"orgadmin\" or \"user\""));
-    if (body.ok() && !JsonBody::isValidId(orgId))
-        body.fail(QStringLiteral("orgId is not a valid id"));
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.putUser(User{params.at(0), name, orgId, *role}, answerer(reply));
+    const Parsed<User> user = ApiBodies::user(params.at(0), request.body);
+    if (!user.ok())
+        return reply.error(400, user.error);
+    m_service.putUser(user.value, answerer(reply));
 }
 
 void ApiRoutes::putGistackLicence(const HttpRequest &request, const Params &, HttpReply reply) {
-    JsonBody body(request.body);
-    const QDateTime expireDate = body.time("expireDate");
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.setGistackLicence(expireDate, answerer(reply));
+    const Parsed<QDateTime> expireDate = ApiBodies::gistackLicence(request.body);
+    if (!expireDate.ok())
+        return reply.error(400, expireDate.error);
+    m_service.setGistackLicence(expireDate.value, answerer(reply));
 }
 
 void ApiRoutes::putArcgisLicence(const HttpRequest &request, const Params &params, HttpReply reply) {
-    JsonBody body(request.body);
-    ArcgisLicence licence{params.at(0), body.string("fileName"), body.string("version", 64),
-                          body.time("expireDate")};
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.putArcgisLicence(licence, answerer(reply));
+    const Parsed<ArcgisLicence> licence = ApiBodies::arcgisLicence(params.at(0), request.body);
+    if (!licence.ok())
+        return reply.error(400, licence.error);
+    m_service.putArcgisLicence(licence.value, answerer(reply));
 }
 
 void ApiRoutes::deleteArcgisLicence(const HttpRequest &, const Params &params, HttpReply reply) {
@@ -180,30 +166,10 @@ void ApiRoutes::deleteArcgisLicence(const HttpRequest &, const Params &params, H
 }
 
 void ApiRoutes::putLease(const HttpRequest &request, const Params &params, HttpReply reply) {
-    JsonBody body(request.body);
-    Lease lease;
-    lease.id = params.at(0);
-    lease.userId = body.string("userId", 128);
-    const QString kind = body.string("kind");
-    lease.resourceName = body.string("resourceName");
-    lease.expireDate = body.time("expireDate");
-    if (body.ok() && kind != QLatin1String("site") && kind != QLatin1String("desktop"))
-        body.fail(QStringLiteral("kind must be \"site\" or \"desktop\""));
-    lease.kind = kind == QLatin1String("desktop") ? LeaseKind::Desktop : LeaseKind::Site;
-    const QJsonObject agsObject = body.optionalObject("arcgisLicence");
-    if (body.ok() && !agsObject.isEmpty()) {
-        if (lease.kind != LeaseKind::Site)
-            body.fail(QStringLiteral("arcgisLicence belongs to site leases only"));
-        JsonBody ags(agsObject);
-        ArcgisLicence licence{QString(), ags.string("fileName"), ags.string("version", 64),
-                              ags.time("expireDate")};
-        if (!ags.ok())
-            body.fail(QStringLiteral("arcgisLicence: ") + ags.error());
-        lease.arcgisLicence = licence;
-    }
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.putLease(lease, answerer(reply));
+    const Parsed<Lease> lease = ApiBodies::lease(params.at(0), request.body);
+    if (!lease.ok())
+        return reply.error(400, lease.error);
+    m_service.putLease(lease.value, answerer(reply));
 }
 
 void ApiRoutes::deleteLease(const HttpRequest &, const Params &params, HttpReply reply) {
@@ -211,93 +177,46 @@ void ApiRoutes::deleteLease(const HttpRequest &, const Params &params, HttpReply
 }
 
 void ApiRoutes::postRegistration(const HttpRequest &request, const Params &, HttpReply reply) {
-    JsonBody body(request.body);
-    const QString userId = body.string("userId", 128);
-    const QString orgId = body.string("orgId", 128);
-    const QString name = body.string("name");
-    if (body.ok() && (!JsonBody::isValidId(userId) || !JsonBody::isValidId(orgId)))
-        body.fail(QStringLiteral("userId and orgId must be valid ids"));
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.submitRegistration(userId, orgId, name, answerer(reply));
+    const auto input = ApiBodies::registration(request.body);
+    if (!input.ok())
+        return reply.error(400, input.error);
+    m_service.submitRegistration(input.value.userId, input.value.orgId, input.value.name, answerer(reply));
 }
 
 void ApiRoutes::postRequest(const HttpRequest &request, const Params &, HttpReply reply) {
-    JsonBody body(request.body);
-    const QString userId = body.string("userId", 128);
-    const QString kind = body.string("kind");
-    const QString action = body.string("action");
-    const QString resourceName = body.string("resourceName");
-    if (body.ok() && kind != QLatin1String("website") && kind != QLatin1String("desktop"))
-        body.fail(QStringLiteral("kind must be \"website\" or \"desktop\""));
-    if (body.ok() && action != QLatin1String("apply") && action != QLatin1String("renew"))
-        body.fail(QStringLiteral("action must be \"apply\" or \"renew\""));
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.submitRequest(userId,
-                            kind == QLatin1String("website") ? ResourceKind::Website : ResourceKind::Desktop,
-                            action == QLatin1String("apply") ? RequestAction::Apply : RequestAction::Renew,
-                            resourceName, answerer(reply));
+    const auto input = ApiBodies::request(request.body);
+    if (!input.ok())
+        return reply.error(400, input.error);
+    m_service.submitRequest(input.value.userId, input.value.kind, input.value.action,
+                            input.value.resourceName, answerer(reply));
 }
 
 void ApiRoutes::decideRegistration(const HttpRequest &request, const Params &params, HttpReply reply) {
-    JsonBody body(request.body);
-    const bool approved = body.boolean("approved");
-    const QString adminId = body.string("adminId", 128);
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.decideRegistration(params.at(0), approved, adminId, answerer(reply));
+    const auto input = ApiBodies::decision(request.body);
+    if (!input.ok())
+        return reply.error(400, input.error);
+    m_service.decideRegistration(params.at(0), input.value.approved, input.value.adminId, answerer(reply));
 }
 
 void ApiRoutes::decideRequest(const HttpRequest &request, const Params &params, HttpReply reply) {
-    JsonBody body(request.body);
-    const bool approved = body.boolean("approved");
-    const QString adminId = body.string("adminId", 128);
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.decideRequest(params.at(0), approved, adminId, answerer(reply));
+    const auto input = ApiBodies::decision(request.body);
+    if (!input.ok())
+        return reply.error(400, input.error);
+    m_service.decideRequest(params.at(0), input.value.approved, input.value.adminId, answerer(reply));
 }
 
 void ApiRoutes::postMessage(const HttpRequest &request, const Params &, HttpReply reply) {
-    JsonBody body(request.body);
-    const QJsonValue users = body.object().value(QLatin1String("userId"));
-    QStringList userIds;
-    if (body.ok() &&
-        (!users.isArray() || users.toArray().isEmpty() || users.toArray().size() > maxRecipients))
-        body.fail(QStringLiteral("userId must be a non-empty array of user ids"));
-    for (const QJsonValue &user : users.toArray()) {
-        if (!user.isString() || !JsonBody::isValidId(user.toString()))
-            body.fail(QStringLiteral("userId must hold user id strings"));
-        else if (!userIds.contains(user.toString()))
-            userIds.append(user.toString());
-    }
-    const QString typeName = body.string("type", 64);
-    const auto type = MessageCatalogue::fromName(typeName);
-    if (body.ok() && !type)
-        body.fail(QStringLiteral("unknown message type \"%1\"").arg(typeName));
-    if (body.ok() && !body.has("msg"))
-        body.fail(QStringLiteral("msg is missing"));
-    if (body.ok()) {
-        const QString shapeError =
-            MessageCatalogue::validate(*type, body.object().value(QLatin1String("msg")));
-        if (!shapeError.isEmpty())
-            body.fail(shapeError);
-    }
-    if (!body.ok())
-        return reply.error(400, body.error());
-    m_service.publish(*type, userIds, body.object().value(QLatin1String("msg")), answerer(reply));
+    const auto input = ApiBodies::publish(request.body);
+    if (!input.ok())
+        return reply.error(400, input.error);
+    m_service.publish(input.value.type, input.value.userIds, input.value.msg, answerer(reply));
 }
 
 void ApiRoutes::getMessages(const HttpRequest &request, const Params &, HttpReply reply) {
-    const QString userId = request.query.queryItemValue(QStringLiteral("userId"), QUrl::FullyDecoded);
-    const QString limitText = request.query.queryItemValue(QStringLiteral("limit"));
-    bool limitOk = true;
-    const int limit = limitText.isEmpty() ? 50 : limitText.toInt(&limitOk);
-    if (!limitOk || limit < 1 || limit > maxHistory)
-        return reply.error(400, QStringLiteral("limit must be a number from 1 to %1").arg(maxHistory));
-    if (!userId.isEmpty() && !JsonBody::isValidId(userId))
-        return reply.error(400, QStringLiteral("userId is not a valid id"));
-    m_service.history(userId, limit, answerer(reply));
+    const auto query = ApiBodies::history(request.query);
+    if (!query.ok())
+        return reply.error(400, query.error);
+    m_service.history(query.value.userId, query.value.limit, answerer(reply));
 }
 
 void ApiRoutes::getStats(const HttpRequest &, const Params &, HttpReply reply) {

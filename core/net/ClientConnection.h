@@ -5,7 +5,9 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace gistack {
@@ -15,9 +17,15 @@ namespace CloseCode {
 constexpr int GoingAway = 1001;
 constexpr int UnsupportedData = 1003;
 constexpr int InvalidPayload = 1007;
-constexpr int Unauthorized = 4401;
+constexpr int Slow = 4008;
 constexpr int UnknownCommand = 4400;
+constexpr int Unauthorized = 4401;
+constexpr int TooManyConnections = 4429;
 } // namespace CloseCode
+
+// The QWebSocket property that carries its TCP socket (set by HttpListener), which
+// QWebSocket does not expose.
+constexpr char transportProperty[] = "gistackTransport";
 
 // One browser socket: pending until its token is verified, then bound to a user.
 class ClientConnection : public QObject {
@@ -29,7 +37,13 @@ public:
     quint64 id() const { return m_id; }
     bool isAuthenticated() const { return m_authenticated; }
     const User &user() const { return m_user; }
-    void authenticate(const User &user);
+    // routeSeq: the last durable message routed before this connection joined its user.
+    void authenticate(const User &user, quint64 routeSeq);
+    quint64 authenticatedSeq() const { return m_authenticatedSeq; }
+
+    // Unsent bytes past maxBytes close the socket with 4008; a socket that does not close
+    // within graceMs of that (or of a dead-peer drop) is aborted.
+    void setSendLimit(qint64 maxBytes, int graceMs);
 
     QHostAddress peerAddress() const;
     QString requestToken() const;
@@ -41,27 +55,64 @@ public:
     qint64 pingSentMs() const { return m_lastHeardMs >= m_pingSentMs ? 0 : m_pingSentMs; }
     bool isOpen() const;
 
-    // Queues one text frame; false when the socket is no longer open.
-    bool send(const QByteArray &frame);
+    // Queues one text frame; false when the socket is no longer open or is being dropped.
+    // A durable message (one the database queues for offline users) names its id and
+    // routing sequence, so it can be queued again if the socket is dropped before the peer
+    // has it.
+    bool send(const QByteArray &frame, const QString &durableId = QString(), quint64 routeSeq = 0);
+    // Bytes queued on the socket and not yet handed to the operating system.
+    qint64 backlog() const;
+    // Closes the socket with 4008 when its backlog is past the limit; true if it did.
+    bool checkBacklog();
     void ping(qint64 nowMs);
     void close(int code, const QString &reason);
+    // Drops a dead peer without a close frame.
     void abort();
+    bool isDropping() const { return m_dropping; }
+
+    struct Unconfirmed {
+        quint64 routeSeq;
+        QString messageId;
+        qint64 endOffset; // payload bytes sent up to the end of this message
+    };
+    // Durable messages the peer may not have received when the server dropped the socket
+    // (slow or dead); empty when it closed normally.
+    const QList<Unconfirmed> &undelivered() const { return m_undelivered; }
 
 signals:
     void textReceived(gistack::ClientConnection *connection, const QString &text);
     void binaryReceived(gistack::ClientConnection *connection);
     void ponged(gistack::ClientConnection *connection);
     void closed(gistack::ClientConnection *connection);
+    // The server gave up on this socket (slow or dead); it no longer counts as online.
+    void dropping(gistack::ClientConnection *connection);
 
 private:
+    void dropSlow();
+    void startDropping();
+    void noteUndelivered();
+    bool hasDescriptor() const;
+    void closeBehindBacklog(int code, const QString &reason);
+    qint64 confirmedBytes() const;
+    void pruneConfirmed();
+
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_transport;
+    bool m_closing = false;
     quint64 m_id;
     qint64 m_connectedAtMs;
     qint64 m_lastHeardMs;
     qint64 m_pingSentMs = 0;
     bool m_authenticated = false;
     bool m_closedEmitted = false;
+    bool m_dropping = false;
     User m_user;
+    quint64 m_authenticatedSeq = 0;
+    qint64 m_maxSendBytes = 1024 * 1024;
+    int m_dropGraceMs = 10000;
+    qint64 m_payloadSent = 0;
+    QList<Unconfirmed> m_unconfirmed;
+    QList<Unconfirmed> m_undelivered;
 };
 
 } // namespace gistack

@@ -27,9 +27,11 @@ ConnectionRegistry::~ConnectionRegistry() {
 
 ClientConnection *ConnectionRegistry::add(QWebSocket *socket) {
     auto *connection = new ClientConnection(socket, m_nextId++, m_uptime.elapsed(), this);
+    connection->setSendLimit(m_limits.maxSendBufferBytes, m_timeouts.pongTimeoutMs);
     m_connections.insert(connection->id(), connection);
     m_pending.insert(connection);
     connect(connection, &ClientConnection::closed, this, &ConnectionRegistry::remove);
+    connect(connection, &ClientConnection::dropping, this, &ConnectionRegistry::detach);
     connect(connection, &ClientConnection::ponged, this,
             [this](ClientConnection *c) { c->heard(m_uptime.elapsed()); });
     connect(connection, &ClientConnection::textReceived, this,
@@ -39,10 +41,26 @@ ClientConnection *ConnectionRegistry::add(QWebSocket *socket) {
     return connection;
 }
 
-void ConnectionRegistry::authenticate(ClientConnection *connection, const User &user) {
-    if (!m_pending.remove(connection) || !connection->isOpen())
-        return;
-    connection->authenticate(user);
+bool ConnectionRegistry::hasRoomFor(const QString &userId) const {
+    return m_byUser.value(userId).size() < m_limits.maxPerUser;
+}
+
+void ConnectionRegistry::refuseOverLimit(ClientConnection *connection) {
+    m_pending.remove(connection);
+    connection->close(
+        CloseCode::TooManyConnections,
+        QStringLiteral("too many connections for this user (at most %1)").arg(m_limits.maxPerUser));
+}
+
+bool ConnectionRegistry::authenticate(ClientConnection *connection, const User &user) {
+    if (!m_pending.contains(connection) || !connection->isOpen())
+        return false;
+    if (!hasRoomFor(user.id)) {
+        refuseOverLimit(connection);
+        return false;
+    }
+    m_pending.remove(connection);
+    connection->authenticate(user, m_routeSeq);
     QList<ClientConnection *> &mine = m_byUser[user.id];
     const bool cameOnline = mine.isEmpty();
     mine.append(connection);
@@ -52,6 +70,7 @@ void ConnectionRegistry::authenticate(ClientConnection *connection, const User &
     if (cameOnline)
         emit userOnline(user.id);
     emit authenticated(connection);
+    return true;
 }
 
 QStringList ConnectionRegistry::onlineOrgAdmins(const QString &orgId) const {
@@ -74,26 +93,27 @@ void ConnectionRegistry::closeAll(int code, const QString &reason) {
         connection->close(code, reason);
 }
 
+void ConnectionRegistry::detach(ClientConnection *connection) {
+    if (!connection->isAuthenticated())
+        return;
+    const User &user = connection->user();
+    auto it = m_byUser.find(user.id);
+    if (it == m_byUser.end() || !it->removeOne(connection) || !it->isEmpty())
+        return;
+    m_byUser.erase(it);
+    auto admins = m_onlineAdminsByOrg.find(user.orgId);
+    if (admins != m_onlineAdminsByOrg.end()) {
+        admins->remove(user.id);
+        if (admins->isEmpty())
+            m_onlineAdminsByOrg.erase(admins);
+    }
+    emit userOffline(user.id);
+}
+
 void ConnectionRegistry::remove(ClientConnection *connection) {
     m_connections.remove(connection->id());
     m_pending.remove(connection);
-    if (connection->isAuthenticated()) {
-        const User &user = connection->user();
-        auto it = m_byUser.find(user.id);
-        if (it != m_byUser.end()) {
-            it->removeOne(connection);
-            if (it->isEmpty()) {
-                m_byUser.erase(it);
-                auto admins = m_onlineAdminsByOrg.find(user.orgId);
-                if (admins != m_onlineAdminsByOrg.end()) {
-                    admins->remove(user.id);
-                    if (admins->isEmpty())
-                        m_onlineAdminsByOrg.erase(admins);
-                }
-                emit userOffline(user.id);
-            }
-        }
-    }
+    detach(connection);
     qCDebug(lcWs) << "socket" << connection->id() << "closed";
     emit connectionClosed(connection);
     connection->deleteLater();
@@ -114,6 +134,8 @@ void ConnectionRegistry::housekeeping() {
         m_lastPingMs = now;
     const auto connections = m_connections.values();
     for (ClientConnection *connection : connections) {
+        if (connection->checkBacklog())
+            continue; // slow: it is being closed with 4008
         const qint64 pingSent = connection->pingSentMs();
         if (pingSent > 0 && now - pingSent > m_timeouts.pongTimeoutMs) {
             // A peer that cannot answer a ping will not read a close frame either.

@@ -24,11 +24,25 @@ public:
         int pongTimeoutMs = 10000;
     };
 
+    struct Limits {
+        int maxPerUser = 16;
+        qint64 maxSendBufferBytes = 1024 * 1024;
+    };
+
     explicit ConnectionRegistry(Timeouts timeouts, QObject *parent = nullptr);
     ~ConnectionRegistry() override;
 
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+
     ClientConnection *add(QWebSocket *socket);
-    void authenticate(ClientConnection *connection, const User &user);
+    // False when the user already has its maximum of connections: this one is closed with 4429.
+    bool authenticate(ClientConnection *connection, const User &user);
+    bool hasRoomFor(const QString &userId) const;
+    void refuseOverLimit(ClientConnection *connection);
+    // Numbers durable deliveries, so a dropped socket's messages can be told from the ones
+    // the user's other sockets also got.
+    quint64 nextRouteSeq() { return ++m_routeSeq; }
 
     QList<ClientConnection *> connectionsOf(const QString &userId) const { return m_byUser.value(userId); }
     bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
@@ -50,9 +64,13 @@ signals:
 
 private:
     void remove(ClientConnection *connection);
+    // Takes an authenticated connection out of the user and org indexes.
+    void detach(ClientConnection *connection);
     void housekeeping();
 
     Timeouts m_timeouts;
+    Limits m_limits;
+    quint64 m_routeSeq = 0;
     QElapsedTimer m_uptime;
     QTimer m_housekeeping;
     qint64 m_lastPingMs = 0;

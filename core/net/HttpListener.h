@@ -1,9 +1,15 @@
 #pragma once
 
 #include "HttpReply.h"
+#include "ConnectionGuard.h"
+#include "OriginPolicy.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHostAddress>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QTcpSocket>
 
 #include <memory>
 
@@ -15,18 +21,30 @@ namespace gistack {
 class HttpHandler;
 
 // The one port: HTTP requests go to the handlers in order, "GET /ws" upgrades are handed
-// over as WebSockets. Accepts through its own QTcpServer for a deep listen backlog.
+// over as WebSockets. Accepts through its own QTcpServer (or QSslServer for https:// and
+// wss://) for a deep listen backlog and for the ConnectionGuard's limits below QtHttpServer.
 class HttpListener : public QAbstractHttpServer {
     Q_OBJECT
 public:
     explicit HttpListener(QObject *parent = nullptr);
+    ~HttpListener() override;
 
     // Handlers are asked in order; the first that knows the route answers.
     void addHandler(HttpHandler *handler);
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    void setMaxBodyBytes(qint64 bytes) { m_limits.maxBodyBytes = bytes; }
+    // Before start().
+    void setLimits(const ConnectionGuard::Limits &limits) { m_limits = limits; }
+    void setOriginPolicy(OriginPolicy policy) { m_origins = std::move(policy); }
+    // Loads a PEM certificate (then its chain) and key; start() then serves TLS only.
+    bool setTls(const QString &certificateFile, const QString &keyFile, QString *error);
+    bool isTls() const { return !m_tls.isNull(); }
 
     bool start(const QHostAddress &address, quint16 port, QString *error);
     void stopListening();
+    // Shutdown: stop accepting, answer new requests 503, close each HTTP connection once
+    // its request in flight is answered.
+    void beginShutdown();
+    bool hasOpenConnections() const;
     quint16 port() const;
     bool isListening() const;
 
@@ -42,11 +60,18 @@ protected:
 private:
     void takeWebSockets();
     HttpReply replyFor(const QHttpServerRequest &request, QTcpSocket *socket);
+    static bool isUpgrade(const QHttpServerRequest &request);
+    static QString peerKey(const QHostAddress &address, quint16 port);
 
     QList<HttpHandler *> m_handlers;
+    ConnectionGuard::Limits m_limits;
+    OriginPolicy m_origins;
+    QSslConfiguration m_tls;
+    std::unique_ptr<ConnectionGuard> m_guard;
+    QHash<QString, QPointer<QTcpSocket>> m_upgrading;
     QTcpServer *m_tcp = nullptr;
     bool m_bound = false;
-    qint64 m_maxBodyBytes = 1024 * 1024;
+    bool m_shuttingDown = false;
 };
 
 } // namespace gistack

@@ -7,16 +7,24 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace gistack {
 
 struct HttpReply::State {
     State(QHttpServerResponder &&r, QTcpSocket *s)
         : responder(std::move(r))
         , socket(s) {}
+    ~State() { finished(); }
+    void finished() {
+        if (onAnswered)
+            std::exchange(onAnswered, nullptr)();
+    }
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     bool answered = false;
     std::function<void(int)> observer;
+    std::function<void()> onAnswered;
 };
 
 HttpReply::HttpReply(QHttpServerResponder &&responder, QTcpSocket *socket)
@@ -29,6 +37,7 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
         r->writeHeader("Content-Length", QByteArray::number(body.size()));
         r->writeBody(body);
     }
+    m_state->finished();
 }
 
 void HttpReply::sendHeaders(int status, qint64 contentLength, const QByteArray &contentType,
@@ -39,6 +48,7 @@ void HttpReply::sendHeaders(int status, qint64 contentLength, const QByteArray &
         // An empty body still ends the header block.
         r->writeBody(QByteArray());
     }
+    m_state->finished();
 }
 
 QHttpServerResponder *HttpReply::begin(int status, const QByteArray &contentType,
@@ -75,6 +85,10 @@ bool HttpReply::answered() const {
 
 void HttpReply::setObserver(std::function<void(int)> observer) {
     m_state->observer = std::move(observer);
+}
+
+void HttpReply::setOnAnswered(std::function<void()> hook) {
+    m_state->onAnswered = std::move(hook);
 }
 
 } // namespace gistack

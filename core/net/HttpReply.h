@@ -32,6 +32,8 @@ public:
     bool answered() const;
     // Called once with the status when the answer is decided (for metrics and the access log).
     void setObserver(std::function<void(int status)> observer);
+    // Runs once: when the answer is written, or when the last copy goes unanswered.
+    void setOnAnswered(std::function<void()> hook);
 
 private:
     // Marks the reply answered and writes the status line and headers; null when nothing

@@ -1,6 +1,11 @@
 #include "TokenVerifier.h"
 
+#include "SecretCompare.h"
 #include "time/Clock.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
 
 #include <jwt/jwt.hpp>
 
@@ -8,27 +13,28 @@ namespace gistack {
 
 namespace {
 
-// cpp-jwt's base64 decoder indexes a table with (signed) chars and aborts on bytes >= 0x80,
-// so only header.payload.signature in the base64url alphabet ever reaches it.
-bool looksLikeJws(const QString &token) {
+constexpr auto base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+QString headerAlgorithm(const QByteArray &encodedHeader) {
+    const auto decoded =
+        QByteArray::fromBase64Encoding(encodedHeader, base64Url | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return {};
+    return QJsonDocument::fromJson(*decoded).object().value(QLatin1String("alg")).toString();
+}
+
+// Three base64url segments. cpp-jwt indexes its decoding table with raw (signed) chars,
+// so anything outside this alphabet must never reach it.
+bool isCompactJwt(const QByteArray &bytes) {
     int dots = 0;
-    qsizetype partLength = 0;
-    for (const QChar c : token) {
-        if (c == QLatin1Char('.')) {
-            if (partLength == 0)
-                return false;
+    for (const char c : bytes) {
+        if (c == '.')
             ++dots;
-            partLength = 0;
-            continue;
-        }
-        const char16_t u = c.unicode();
-        const bool base64url = (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
-                               u == '-' || u == '_';
-        if (!base64url)
+        else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                   c == '_'))
             return false;
-        ++partLength;
     }
-    return dots == 2 && partLength > 0;
+    return dots == 2;
 }
 
 } // namespace
@@ -43,12 +49,24 @@ TokenCheck TokenVerifier::verify(const QString &token) const {
         return {QString(), QStringLiteral("missing token")};
     if (token.size() > 8192)
         return {QString(), QStringLiteral("token too long")};
-    if (!looksLikeJws(token))
-        return {QString(), QStringLiteral("invalid token: not three base64url parts")};
+    // cpp-jwt compares signatures with ==, which returns at the first differing byte. An
+    // HS256 token's signature is checked here first, in constant time, so only tokens signed
+    // with our secret ever reach that comparison.
+    const QByteArray bytes = token.toUtf8();
+    if (!isCompactJwt(bytes))
+        return {QString(), QStringLiteral("invalid token: not a compact JWT")};
+    const QList<QByteArray> parts = bytes.split('.');
+    if (parts.size() == 3 && headerAlgorithm(parts.at(0)) == QLatin1String("HS256")) {
+        const QByteArray expected = QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1),
+                                                                     m_secret, QCryptographicHash::Sha256)
+                                        .toBase64(base64Url);
+        if (!SecretCompare::equal(parts.at(2), expected))
+            return {QString(), QStringLiteral("invalid token: invalid signature")};
+    }
     using namespace jwt::params;
     try {
         std::error_code ec;
-        const std::string encoded = token.toStdString();
+        const std::string encoded = bytes.toStdString();
         // Signature and algorithm only: expiry is checked below against the injected clock.
         auto decoded = jwt::decode(encoded, algorithms({"HS256"}), ec,
                                    jwt::params::secret(m_secret.toStdString()), jwt::params::verify(true));

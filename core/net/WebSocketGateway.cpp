@@ -1,11 +1,10 @@
 #include "WebSocketGateway.h"
 
 #include "ClientConnection.h"
+#include "ClientFrame.h"
 #include "ConnectionRegistry.h"
 #include "TokenVerifier.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QWebSocket>
 
@@ -42,26 +41,19 @@ void WebSocketGateway::checkToken(ClientConnection *connection, const QString &t
         connection->close(CloseCode::Unauthorized, check.error);
         return;
     }
+    if (!m_registry.hasRoomFor(check.userId)) {
+        m_registry.refuseOverLimit(connection); // before spending a database lookup
+        return;
+    }
     emit tokenAccepted(connection, check.userId);
 }
 
 void WebSocketGateway::onText(ClientConnection *connection, const QString &text) {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (connection->isAuthenticated()) {
-        // The spec defines no client-to-server messages once authenticated.
-        if (parseError.error != QJsonParseError::NoError)
-            connection->close(CloseCode::InvalidPayload, QStringLiteral("frames must be JSON"));
-        else
-            connection->close(CloseCode::UnknownCommand, QStringLiteral("unknown command"));
-        return;
-    }
-    const QString token = doc.object().value(QLatin1String("token")).toString();
-    if (parseError.error != QJsonParseError::NoError || token.isEmpty()) {
-        connection->close(CloseCode::Unauthorized, QStringLiteral("expected {\"token\": \"<JWT>\"} first"));
-        return;
-    }
-    checkToken(connection, token);
+    const ClientFrame frame = ClientFrame::parse(text, connection->isAuthenticated());
+    if (frame.kind == ClientFrame::Kind::Token)
+        checkToken(connection, frame.token);
+    else
+        connection->close(frame.closeCode(), frame.closeReason());
 }
 
 } // namespace gistack

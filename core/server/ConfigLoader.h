@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <functional>
+
 namespace gistack {
 
 // Builds a ServerConfig from, strongest first: command-line options, GISTACK_* environment
@@ -23,6 +25,9 @@ public:
     const QStringList &unknownKeys() const { return m_unknownKeys; }
 
 private:
+    using Lookup = std::function<QString(const char *key)>;
+    static bool loadLimits(const Lookup &value, ServerConfig *config, QString *error);
+    static bool loadTransport(const Lookup &value, ServerConfig *config, QString *error);
     QString lookup(const QCommandLineParser &parser, const QString &key, const QString &iniValue) const;
 
     QStringList m_warnings;

@@ -7,6 +7,7 @@
 #include "metrics/MetricsCollector.h"
 #include "cluster/Cluster.h"
 #include "net/ApiRoutes.h"
+#include "net/ClientConnection.h"
 #include "net/ConnectionRegistry.h"
 #include "net/HttpListener.h"
 #include "net/MetricsEndpoint.h"
@@ -29,24 +30,32 @@ Q_LOGGING_CATEGORY(lcServer, "gistack.server", QtInfoMsg)
 
 namespace gistack {
 
+namespace {
+constexpr int shutdownDrainMs = 3000;
+} // namespace
+
 NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(clock) {
     const QString path = m_config.databasePath();
-    m_storage = std::make_unique<StorageWorker>([path]() -> std::unique_ptr<Storage> {
+    const int busyTimeoutMs = m_config.databaseBusyTimeoutMs;
+    m_storage = std::make_unique<StorageWorker>([path, busyTimeoutMs]() -> std::unique_ptr<Storage> {
         if (DatabaseUrl::isPostgres(path))
             return std::make_unique<PostgresStorage>(path);
-        return std::make_unique<SqliteStorage>(path);
+        return std::make_unique<SqliteStorage>(path, busyTimeoutMs);
     });
     m_tokens = std::make_unique<TokenVerifier>(m_config.jwtSecret, m_clock);
     m_registry = std::make_unique<ConnectionRegistry>(ConnectionRegistry::Timeouts{
         m_config.authTimeoutMs, m_config.pingIntervalMs, m_config.pongTimeoutMs});
+    m_registry->setLimits({m_config.maxConnectionsPerUser, m_config.maxSendBufferBytes});
     m_service = std::make_unique<NotificationService>(*m_storage, *m_registry, m_clock,
                                                       ExpiryRule(m_config.thresholdDays));
     m_api = std::make_unique<ApiRoutes>(*m_service, m_config.apiKey);
     m_listener = std::make_unique<HttpListener>();
-    m_listener->setMaxBodyBytes(m_config.maxBodyBytes);
+    m_listener->setLimits({m_config.handshakeTimeoutMs, m_config.maxBodyBytes, m_config.connectionRate,
+                           m_config.connectionBurst});
+    m_listener->setOriginPolicy(OriginPolicy(m_config.allowedOrigins));
     m_listener->addHandler(m_api.get());
     // After the API, so "/api/..." and "/healthz" can never be shadowed by a file.
     m_staticFiles = std::make_unique<StaticFiles>();
@@ -98,6 +107,10 @@ bool NotifyServer::start(QString *error) {
             return false;
         }
     }
+    if (m_config.tlsEnabled() && !m_listener->setTls(m_config.tlsCertificate, m_config.tlsKey, error)) {
+        m_storage->shutdown();
+        return false;
+    }
     if (!m_listener->start(m_config.bind, m_config.port, error))
         return false;
     m_daily->start();
@@ -114,12 +127,14 @@ void NotifyServer::stop() {
         return;
     m_running = false;
     m_daily->stop();
-    m_listener->stopListening();
-    m_registry->closeAll(1001, QStringLiteral("server shutting down"));
-    // Give close frames a moment to leave; sockets that do not answer are dropped.
-    QDeadlineTimer deadline(2000);
-    while (m_registry->connectionCount() > 0 && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    // From here new connections are refused and new requests answered 503.
+    m_listener->beginShutdown();
+    m_registry->closeAll(CloseCode::GoingAway, QStringLiteral("server shutting down"));
+    // Requests in flight commit and get their answers, close frames leave; within a budget
+    // that keeps the whole shutdown well under 5 s. Then the storage thread finishes its queue.
+    QDeadlineTimer deadline(shutdownDrainMs);
+    while ((m_registry->connectionCount() > 0 || m_listener->hasOpenConnections()) && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     m_cluster->stop();
     m_storage->shutdown();
     emit stopped();
@@ -131,7 +146,7 @@ quint16 NotifyServer::port() const {
 
 QUrl NotifyServer::url() const {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_config.tlsEnabled() ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_config.bind.toString());
     url.setPort(port());
     return url;

@@ -59,7 +59,8 @@ int printToken(const ServerConfig &config, const QStringList &args, const QStrin
 void printDemoWelcome(NotifyServer &server) {
     const QString base = server.url().toString();
     QString ws = base;
-    ws.replace(QLatin1String("http://"), QLatin1String("ws://"));
+    ws.replace(QLatin1String("https://"), QLatin1String("wss://"))
+        .replace(QLatin1String("http://"), QLatin1String("ws://"));
     out() << QCoreApplication::translate("ServerCommandLine", "GIStack Notify is serving demo data at %1/")
                  .arg(base)
           << "\n";

@@ -13,8 +13,10 @@ MessageRouter::MessageRouter(ConnectionRegistry &registry)
     : m_registry(registry) {
 }
 
-QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds) const {
+QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds, Kind kind) const {
     QStringList reached;
+    const QString durableId = kind == Kind::Durable ? envelope.id() : QString();
+    const quint64 routeSeq = kind == Kind::Durable ? m_registry.nextRouteSeq() : 0;
     for (const QString &userId : userIds) {
         const QList<ClientConnection *> connections = m_registry.connectionsOf(userId);
         if (connections.isEmpty())
@@ -22,7 +24,7 @@ QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &
         const QByteArray frame = envelope.frameFor(userId);
         bool any = false;
         for (ClientConnection *connection : connections)
-            any = connection->send(frame) || any;
+            any = connection->send(frame, durableId, routeSeq) || any;
         if (any)
             reached.append(userId);
     }

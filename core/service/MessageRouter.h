@@ -14,8 +14,12 @@ class MessageRouter {
 public:
     explicit MessageRouter(ConnectionRegistry &registry);
 
+    // Durable messages are the ones the database keeps queued for offline users (results,
+    // publishes); counts and reminders are computed afresh and need no second chance.
+    enum class Kind { Live, Durable };
+
     // Returns the users that had at least one open socket.
-    QStringList deliver(const Envelope &envelope, const QStringList &userIds) const;
+    QStringList deliver(const Envelope &envelope, const QStringList &userIds, Kind kind = Kind::Live) const;
     bool deliverTo(ClientConnection *connection, const Envelope &envelope) const;
 
 private:

@@ -10,7 +10,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcService, "gistack.service", QtWarningMsg)
 
@@ -30,6 +33,12 @@ LoginFacts loadFacts(Storage &storage, const User &user) {
     facts.leases = storage.leasesOf(user.id);
     return facts;
 }
+
+constexpr int maxRequeueAttempts = 120;
+// A queue is claimed in batches of about this much msg text.
+constexpr qint64 claimBatchBytes = 256 * 1024;
+constexpr int paceRetryMs = 20;
+constexpr int requeueRetryMs = 1000;
 
 QString newItemId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -67,6 +76,7 @@ NotificationService::NotificationService(StorageWorker &storage, ConnectionRegis
     , m_clock(clock)
     , m_rule(rule)
     , m_router(registry) {
+    connect(&registry, &ConnectionRegistry::connectionClosed, this, &NotificationService::requeueDropped);
 }
 
 Envelope NotificationService::makeEnvelope(MessageType type, const QJsonValue &msg) const {
@@ -469,7 +479,10 @@ void NotificationService::deliverBroadcasts(const QList<Broadcast> &broadcasts) 
                     targets.append(userId);
             }
         }
-        const QStringList reached = m_router.deliver(broadcast.envelope, targets);
+        // Counts are live-only; anything else stays owed until the peer has read it (slow consumers).
+        const QStringList reached =
+            m_router.deliver(broadcast.envelope, targets,
+                             broadcast.audienceOrg.isEmpty() ? MessageRouter::Kind::Durable : MessageRouter::Kind::Live);
         if (reached.isEmpty())
             continue;
         marks.append(Reached{broadcast.seq, reached, !broadcast.audienceOrg.isEmpty()});
@@ -532,7 +545,7 @@ void NotificationService::login(ClientConnection *connection, const QString &use
             login.user = s.user(userId);
             if (login.user) {
                 login.facts = loadFacts(s, *login.user);
-                login.queued = s.claimQueued(userId, now);
+                login.queued = s.claimQueued(userId, now, claimBatchBytes);
             }
             return login;
         },
@@ -551,11 +564,12 @@ void NotificationService::login(ClientConnection *connection, const QString &use
                 deliverClaimed(userId, result.value.queued); // requeues: the socket is gone
                 return;
             }
-            m_registry.authenticate(guard, *result.value.user);
-            sendReminders(guard, result.value.facts);
-            for (const MessageRecord &record : std::as_const(result.value.queued))
-                m_claimed.insert({record.seq, userId});
+            if (m_registry.authenticate(guard, *result.value.user))
+                sendReminders(guard, result.value.facts);
+            // Refused (4429): the user's other sockets get the queue, or it is kept.
             deliverClaimed(userId, result.value.queued);
+            if (!result.value.queued.isEmpty())
+                drainQueue(userId); // the rest of a long queue, paced
         });
 }
 
@@ -569,12 +583,48 @@ void NotificationService::sendReminders(ClientConnection *connection, const Logi
 }
 
 void NotificationService::drainQueue(const QString &userId) {
+    // One drain per user at a time; asking again meanwhile makes it go round once more.
+    if (m_draining.contains(userId)) {
+        m_drainAgain.insert(userId);
+        return;
+    }
+    m_draining.insert(userId);
+    whenRoomFor(userId);
+}
+
+void NotificationService::whenRoomFor(const QString &userId) {
+    // A long queue goes out batch by batch, each once the user's sockets have sent most of
+    // the one before: a healthy browser is never taken for a slow one, and what a dropped
+    // socket never got is still queued.
+    const QList<ClientConnection *> connections = m_registry.connectionsOf(userId);
+    if (connections.isEmpty()) {
+        m_draining.remove(userId);
+        m_drainAgain.remove(userId);
+        return;
+    }
+    const qint64 roomy = m_registry.limits().maxSendBufferBytes / 4;
+    const bool room = std::all_of(connections.cbegin(), connections.cend(),
+                                  [roomy](ClientConnection *c) { return c->backlog() < roomy; });
+    if (room)
+        claimNextBatch(userId);
+    else
+        QTimer::singleShot(paceRetryMs, this, [this, userId] { whenRoomFor(userId); });
+}
+
+void NotificationService::claimNextBatch(const QString &userId) {
     const QDateTime now = m_clock.now();
     m_storage.run<QList<MessageRecord>>(
-        this, [userId, now](Storage &s) { return s.claimQueued(userId, now); },
+        this, [userId, now](Storage &s) { return s.claimQueued(userId, now, claimBatchBytes); },
         [this, userId](StorageResult<QList<MessageRecord>> result) {
+            const bool more = result.ok() && !result.value.isEmpty();
             if (result.ok())
                 deliverClaimed(userId, result.value);
+            if (more || m_drainAgain.remove(userId)) {
+                whenRoomFor(userId);
+            } else {
+                // A database failure leaves the rest queued for the next login or push.
+                m_draining.remove(userId);
+            }
         });
 }
 
@@ -583,7 +633,9 @@ void NotificationService::deliverClaimed(const QString &userId, const QList<Mess
         return;
     QStringList undelivered;
     for (const MessageRecord &record : claimed) {
-        if (m_router.deliver(record.envelope, {userId}).isEmpty())
+        // The feed may hand out this seq later: it must not push the message a second time.
+        m_claimed.insert({record.seq, userId});
+        if (m_router.deliver(record.envelope, {userId}, MessageRouter::Kind::Durable).isEmpty())
             undelivered.append(record.envelope.id());
         else
             emit messageSent(record);
@@ -601,6 +653,48 @@ void NotificationService::deliverClaimed(const QString &userId, const QList<Mess
         [this, userId](StorageResult<bool>) {
             if (m_registry.isOnline(userId))
                 drainQueue(userId);
+        });
+}
+
+void NotificationService::requeueDropped(ClientConnection *connection) {
+    if (!connection->isAuthenticated() || connection->undelivered().isEmpty())
+        return;
+    const QString userId = connection->user().id;
+    const QList<ClientConnection *> others = m_registry.connectionsOf(userId);
+    QStringList messageIds;
+    for (const ClientConnection::Unconfirmed &message : connection->undelivered()) {
+        // A healthy socket of the same user that was already logged in got the same frame.
+        const bool heardElsewhere = std::any_of(others.cbegin(), others.cend(), [&](ClientConnection *other) {
+            return other != connection && other->isOpen() && !other->isDropping() &&
+                   other->authenticatedSeq() < message.routeSeq;
+        });
+        if (!heardElsewhere && !messageIds.contains(message.messageId))
+            messageIds.append(message.messageId);
+    }
+    if (messageIds.isEmpty())
+        return;
+    qCInfo(lcService) << messageIds.size() << "messages to" << userId
+                      << "queued again: their socket was dropped before the peer had them";
+    requeue(userId, messageIds, 0);
+}
+
+void NotificationService::requeue(const QString &userId, const QStringList &messageIds, int attempt) {
+    m_storage.run<bool>(
+        this,
+        [userId, messageIds](Storage &s) {
+            for (const QString &messageId : messageIds)
+                s.setDelivery(messageId, {userId}, DeliveryState::Queued, QDateTime());
+            return true;
+        },
+        [this, userId, messageIds, attempt](StorageResult<bool> result) {
+            // The database may be locked or full for a while; these messages must not be lost.
+            if (!result.ok() && attempt < maxRequeueAttempts)
+                QTimer::singleShot(requeueRetryMs, this, [this, userId, messageIds, attempt] {
+                    requeue(userId, messageIds, attempt + 1);
+                });
+            else if (!result.ok())
+                qCWarning(lcService) << "could not queue" << messageIds.size() << "messages to" << userId
+                                     << "again:" << result.error;
         });
 }
 

@@ -93,7 +93,12 @@ private:
     void sendReminders(ClientConnection *connection, const LoginFacts &facts);
     // Claims the user's queued messages and writes them to all of its sockets.
     void drainQueue(const QString &userId);
+    void whenRoomFor(const QString &userId);
+    void claimNextBatch(const QString &userId);
     void deliverClaimed(const QString &userId, const QList<MessageRecord> &claimed);
+    // A socket the server dropped (slow, dead) may not have had its last durable messages.
+    void requeueDropped(gistack::ClientConnection *connection);
+    void requeue(const QString &userId, const QStringList &messageIds, int attempt);
     void logMessage(const Envelope &envelope, const QList<Recipient> &recipients);
     Envelope makeEnvelope(MessageType type, const QJsonValue &msg) const;
 
@@ -105,6 +110,8 @@ private:
     QString m_nodeId;
     // Messages a login here claimed from the queue, so the feed does not push them twice.
     QSet<QPair<qint64, QString>> m_claimed;
+    QSet<QString> m_draining;
+    QSet<QString> m_drainAgain;
 };
 
 } // namespace gistack

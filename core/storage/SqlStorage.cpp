@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <limits>
+
 Q_LOGGING_CATEGORY(lcDb, "gistack.db", QtWarningMsg)
 
 namespace gistack {
@@ -95,6 +97,9 @@ ResourceRequest requestFrom(const QSqlQuery &q) {
         stateFrom(q.value(6).toString()),
         timeFrom(q.value(7))};
 }
+
+// Rows read per batch when claiming by size.
+constexpr int claimBatchRows = 256;
 
 const QString registrationColumns = QStringLiteral("id, user_id, org_id, name, state, submitted_at");
 const QString requestColumns =
@@ -204,17 +209,25 @@ void SqlStorage::migrate() {
     }
 }
 
+void SqlStorage::finishStatements() {
+    for (QSqlQuery &statement : m_statements)
+        statement.finish();
+}
+
 void SqlStorage::begin() {
+    finishStatements();
     if (!m_db.transaction())
         throw StorageError(m_db.lastError().text());
 }
 
 void SqlStorage::commit() {
+    finishStatements();
     if (!m_db.commit())
         throw StorageError(m_db.lastError().text());
 }
 
 void SqlStorage::rollback() {
+    finishStatements();
     m_db.rollback();
 }
 
@@ -642,16 +655,27 @@ QList<MessageRecord> SqlStorage::loadMessages(QSqlQuery &q) {
     return result;
 }
 
-QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at) {
+QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes) {
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
-                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq") +
+                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq LIMIT ?") +
         claimLockClause());
     q.addBindValue(userId);
+    q.addBindValue(maxBytes > 0 ? claimBatchRows : std::numeric_limits<int>::max());
     exec(q);
     QList<MessageRecord> queued = loadMessages(q);
     q.finish();
+    if (maxBytes > 0) {
+        qint64 bytes = 0;
+        for (qsizetype i = 0; i < queued.size(); ++i) {
+            bytes += queued.at(i).envelope.msgJson().size();
+            if (bytes >= maxBytes) {
+                queued.resize(i + 1);
+                break;
+            }
+        }
+    }
     QSqlQuery &u = prepared(QStringLiteral(
         "UPDATE message_recipients SET state = 1, delivered_at = ? WHERE user_id = ? AND message_seq = ?"));
     for (MessageRecord &record : queued) {

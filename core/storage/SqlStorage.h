@@ -65,7 +65,8 @@ public:
     void markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) override;
     void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                      const QDateTime &at) override;
-    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at) override;
+    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at,
+                                     qint64 maxBytes = 0) override;
     int queuedCount(const QString &userId) override;
     QList<MessageRecord> history(const QString &userId, int limit) override;
 
@@ -103,6 +104,9 @@ protected:
     // Prepares once per connection and reuses the statement.
     QSqlQuery &prepared(const QString &sql);
     void exec(QSqlQuery &query);
+    // Resets every cached statement. One left mid-result keeps the connection in a read
+    // transaction, which blocks WAL checkpoints and makes SQLite skip the busy timeout.
+    void finishStatements();
     void execDirect(const QString &sql);
 
 private:

@@ -14,9 +14,10 @@ Q_LOGGING_CATEGORY(lcMigrate, "gistack.migrate", QtInfoMsg)
 
 namespace gistack {
 
-SqliteStorage::SqliteStorage(QString path)
+SqliteStorage::SqliteStorage(QString path, int busyTimeoutMs)
     : SqlStorage(QStringLiteral("gistack-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    , m_path(std::move(path)) {
+    , m_path(std::move(path))
+    , m_busyTimeoutMs(busyTimeoutMs) {
 }
 
 void SqliteStorage::connectDatabase() {
@@ -31,7 +32,7 @@ void SqliteStorage::connectDatabase() {
     if (!db.isValid())
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())
         throw StorageError(
             QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, db.lastError().text()));
@@ -88,6 +89,11 @@ void SqliteStorage::backUpBeforeMigrating(bool existedBefore) {
     vacuum.finish();
     qCInfo(lcMigrate).noquote() << "database" << m_path << "is at schema version" << stored << "of" << target
                                 << "- saved a copy to" << backup << "before migrating";
+}
+
+void SqliteStorage::begin() {
+    finishStatements();
+    execDirect(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 QList<QStringList> SqliteStorage::migrations() const {

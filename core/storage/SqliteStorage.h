@@ -9,7 +9,12 @@ namespace gistack {
 // newer schema it saves a copy beside it: gistack.db.bak-v<old>-<yyyyMMdd-HHmmss>.
 class SqliteStorage : public SqlStorage {
 public:
-    explicit SqliteStorage(QString path);
+    // busyTimeoutMs: how long a statement waits for another connection's lock before it fails.
+    explicit SqliteStorage(QString path, int busyTimeoutMs = 5000);
+
+    // Takes the write lock up front, waiting up to the busy timeout for it: a deferred
+    // transaction that has read gets SQLITE_BUSY at once when it then wants to write.
+    void begin() override;
 
 protected:
     void connectDatabase() override;
@@ -21,6 +26,7 @@ private:
     int storedSchemaVersion();
 
     QString m_path;
+    int m_busyTimeoutMs;
 };
 
 } // namespace gistack

@@ -36,6 +36,8 @@ ApiResult ApiClient::send(const QByteArray &method, const QString &pathAndQuery,
                           const QByteArray &apiKey) {
     QUrl url = m_base.resolved(QUrl(pathAndQuery));
     QNetworkRequest request(url);
+    if (!m_tls.isNull())
+        request.setSslConfiguration(m_tls);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + apiKey);

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QUrl>
 
 namespace gistack::test {
@@ -30,11 +31,14 @@ public:
                    const QByteArray &apiKey);
 
     const QByteArray &apiKey() const { return m_apiKey; }
+    // For https://: the certificates to trust (a test's self-signed one).
+    void setSslConfiguration(const QSslConfiguration &tls) { m_tls = tls; }
 
 private:
     QUrl m_base;
     QByteArray m_apiKey;
     QNetworkAccessManager m_network;
+    QSslConfiguration m_tls;
 };
 
 } // namespace gistack::test

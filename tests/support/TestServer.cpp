@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSslCertificate>
 #include <QTest>
 #include <QUuid>
 
@@ -70,9 +71,11 @@ bool TestServer::start() {
         return false;
     }
     m_port = m_server->port();
-    QUrl base(QStringLiteral("http://127.0.0.1"));
+    QUrl base(m_config.tlsEnabled() ? QStringLiteral("https://127.0.0.1")
+                                    : QStringLiteral("http://127.0.0.1"));
     base.setPort(m_port);
     m_api = std::make_unique<ApiClient>(base, QByteArray(apiKey));
+    m_api->setSslConfiguration(clientTls());
     return true;
 }
 
@@ -97,8 +100,17 @@ QUrl TestServer::wsUrl(const QString &token) const {
     return url;
 }
 
+QSslConfiguration TestServer::clientTls() const {
+    if (!m_config.tlsEnabled())
+        return {};
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(m_config.tlsCertificate));
+    return tls;
+}
+
 QUrl TestServer::wsUrlWithoutToken() const {
-    QUrl url(QStringLiteral("ws://127.0.0.1/ws"));
+    QUrl url(m_config.tlsEnabled() ? QStringLiteral("wss://127.0.0.1/ws")
+                                   : QStringLiteral("ws://127.0.0.1/ws"));
     url.setPort(m_port);
     return url;
 }

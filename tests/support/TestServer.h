@@ -5,6 +5,7 @@
 #include "server/NotifyServer.h"
 #include "time/ManualClock.h"
 
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -38,6 +39,9 @@ public:
     // Counts a table's rows through a connection of the test's own, as an operator would.
     int countRows(const QString &table) const;
     quint16 port() const { return m_port; }
+
+    // Trusts the server's own certificate when it serves TLS; null otherwise.
+    QSslConfiguration clientTls() const;
 
     QString tokenFor(const QString &userId, qint64 ttlSeconds = 3600) const;
     QUrl wsUrl(const QString &token) const;

@@ -20,6 +20,11 @@ WsClient::WsClient(QObject *parent)
     });
 }
 
+WsClient::~WsClient() {
+    // Qt 6.4 leaks the close reason when a QWebSocket is destroyed while still connected.
+    m_socket.abort();
+}
+
 bool WsClient::open(const QUrl &url, int timeoutMs) {
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);

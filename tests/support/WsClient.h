@@ -13,10 +13,13 @@ class WsClient : public QObject {
     Q_OBJECT
 public:
     explicit WsClient(QObject *parent = nullptr);
+    ~WsClient() override;
 
     // Opens the socket and waits for the handshake; false when it did not open.
     bool open(const QUrl &url, int timeoutMs = 5000);
     void sendText(const QString &text);
+    // For wss://: the certificates to trust. Set before open().
+    void setSslConfiguration(const QSslConfiguration &tls) { m_socket.setSslConfiguration(tls); }
     void close();
 
     // Waits until at least count frames have arrived in total.
