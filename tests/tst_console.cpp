@@ -436,11 +436,14 @@ private slots:
 
     void newSecretRestartsServerAndModelsFollow() {
         QVERIFY(!m_console->submitRequest("alice", "website", "apply", "kept").isEmpty());
-        NotifyServer *before = m_console->host().server();
+        // The old server is gone before the new one is made, so compare events, not addresses.
+        QSignalSpy replaced(&m_console->host(), &ServerHost::serverChanged);
         ServerConfig config = m_console->host().config();
         config.jwtSecret = "another-jwt-secret-0123456789";
         QVERIFY(m_console->host().apply(config));
-        QVERIFY(m_console->host().server() != before);
+        QCOMPARE(replaced.size(), 2); // removed, then the new one
+        QVERIFY(replaced.last().at(0).value<NotifyServer *>() != nullptr);
+        QCOMPARE(m_console->host().server(), replaced.last().at(0).value<NotifyServer *>());
         // The models re-attached and reloaded from the same database file.
         QTRY_COMPARE(m_console->window().pending()->table()->model()->rowCount(), 1);
         QTRY_COMPARE(m_console->context().pendingCounts().total(), 1);
