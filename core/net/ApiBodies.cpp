@@ -3,6 +3,7 @@
 #include "JsonBody.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace gistack {
 
@@ -107,14 +108,17 @@ Parsed<ApiBodies::PublishInput> ApiBodies::publish(const QByteArray &bytes) {
     JsonBody body(bytes);
     PublishInput input;
     const QJsonValue users = body.object().value(QLatin1String("userId"));
+    QSet<QString> seen; // a list of 19,000 users must not cost a quadratic scan
     if (body.ok() &&
         (!users.isArray() || users.toArray().isEmpty() || users.toArray().size() > maxRecipients))
         body.fail(QStringLiteral("userId must be a non-empty array of user ids"));
     for (const QJsonValue &user : users.toArray()) {
         if (!user.isString() || !JsonBody::isValidId(user.toString()))
             body.fail(QStringLiteral("userId must hold user id strings"));
-        else if (!input.userIds.contains(user.toString()))
+        else if (!seen.contains(user.toString())) {
+            seen.insert(user.toString());
             input.userIds.append(user.toString());
+        }
     }
     const QString typeName = body.string("type", 64);
     const auto type = MessageCatalogue::fromName(typeName);

@@ -89,6 +89,8 @@ void ConnectionGuard::watch(QTcpSocket *socket) {
     const QVariant stamped = socket->property(acceptedProperty);
     const qint64 acceptedMs = stamped.isValid() ? stamped.toLongLong() : nowMs();
     m_watched.insert(socket, Watched{acceptedMs + m_limits.handshakeTimeoutMs, 0, false});
+    // One JSON frame per write: send it now instead of letting Nagle hold it for the next.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // QtHttpServer 6.4 keeps a whole request in the socket's buffer until it is complete:
     // past this the socket stops reading, and the deadline closes it.
     socket->setReadBufferSize(m_limits.maxBodyBytes + headRoom);
