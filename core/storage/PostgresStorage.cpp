@@ -1,6 +1,7 @@
 #include "PostgresStorage.h"
 
 #include "DatabaseUrl.h"
+#include "SchemaMigrations.h"
 #include "StorageError.h"
 
 #include <QSqlError>
@@ -56,55 +57,7 @@ void PostgresStorage::connectDatabase() {
 }
 
 QList<QStringList> PostgresStorage::migrations() const {
-    return {
-        // 1: the first schema (SQLite's version 1 in PostgreSQL types).
-        {
-            QStringLiteral("CREATE TABLE orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
-                           "org_id TEXT NOT NULL REFERENCES orgs(id), role TEXT NOT NULL)"),
-            QStringLiteral("CREATE INDEX users_org ON users (org_id, role)"),
-            QStringLiteral("CREATE TABLE gistack_licence (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                           "expire_date TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE arcgis_licences (id TEXT PRIMARY KEY, file_name TEXT NOT NULL, "
-                           "version TEXT NOT NULL, expire_date TEXT NOT NULL)"),
-            QStringLiteral(
-                "CREATE TABLE leases (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
-                "kind TEXT NOT NULL, resource_name TEXT NOT NULL, expire_date TEXT NOT NULL, "
-                "ags_file_name TEXT NOT NULL DEFAULT '', ags_version TEXT NOT NULL DEFAULT '', "
-                "ags_expire_date TEXT NOT NULL DEFAULT '')"),
-            QStringLiteral("CREATE INDEX leases_user ON leases (user_id)"),
-            QStringLiteral(
-                "CREATE TABLE registrations (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
-                "org_id TEXT NOT NULL REFERENCES orgs(id), name TEXT NOT NULL, state TEXT NOT NULL, "
-                "submitted_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT)"),
-            QStringLiteral("CREATE INDEX registrations_pending ON registrations (org_id, state)"),
-            QStringLiteral(
-                "CREATE TABLE requests (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
-                "org_id TEXT NOT NULL REFERENCES orgs(id), kind TEXT NOT NULL, action TEXT NOT NULL, "
-                "resource_name TEXT NOT NULL, state TEXT NOT NULL, submitted_at TEXT NOT NULL, "
-                "decided_by TEXT, decided_at TEXT)"),
-            QStringLiteral("CREATE INDEX requests_pending ON requests (org_id, state)"),
-            QStringLiteral("CREATE TABLE messages (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
-                           "type TEXT NOT NULL, create_time TEXT NOT NULL, msg TEXT NOT NULL)"),
-            QStringLiteral(
-                "CREATE TABLE message_recipients (message_seq BIGINT NOT NULL REFERENCES messages(seq), "
-                "user_id TEXT NOT NULL, state INTEGER NOT NULL, delivered_at TEXT NOT NULL DEFAULT '', "
-                "PRIMARY KEY (message_seq, user_id))"),
-            QStringLiteral(
-                "CREATE INDEX recipients_queue ON message_recipients (user_id, state, message_seq)"),
-            QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-        },
-        // 2: broadcasts (the log as an outbox every node reads) and cluster membership.
-        {
-            QStringLiteral("ALTER TABLE messages ADD COLUMN broadcast INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE messages ADD COLUMN audience_org TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("CREATE TABLE nodes (id TEXT PRIMARY KEY, heartbeat_ms BIGINT NOT NULL, "
-                           "started_ms BIGINT NOT NULL, connections INTEGER NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE TABLE presence (node_id TEXT NOT NULL, user_id TEXT NOT NULL, "
-                           "connections INTEGER NOT NULL, PRIMARY KEY (node_id, user_id))"),
-            QStringLiteral("CREATE INDEX presence_user ON presence (user_id)"),
-        },
-    };
+    return SchemaMigrations::all({QStringLiteral("BIGSERIAL PRIMARY KEY"), QStringLiteral("BIGINT")});
 }
 
 QString PostgresStorage::nowMsSql() const {
