@@ -5,6 +5,7 @@
 #include "support/FrameCheck.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -126,6 +127,7 @@ private slots:
         const QString first = m_cluster->submit(a(), "alice", "before-kill");
         QCOMPARE(m_cluster->decide(a(), first, true), 200);
         QVERIFY(alice->waitForFrames(1));
+        const QString seenBeforeKill = alice->frames().at(0).value("id").toString();
 
         b().kill();
         QVERIFY(alice->waitForClose());
@@ -141,11 +143,18 @@ private slots:
         QVERIFY(again->open(c().wsUrl("alice")));
         QVERIFY(again->waitForFrames(3));
         again->settle(500);
-        QCOMPARE(again->rawFrames().size(), 3);
+        // B may die after writing the first result but before recording it as delivered: then it
+        // comes again, with the id the browser already has (at least once; clients drop it by id).
+        QList<QByteArray> fresh;
+        for (const QByteArray &frame : again->rawFrames()) {
+            if (QJsonDocument::fromJson(frame).object().value("id").toString() != seenBeforeKill)
+                fresh.append(frame);
+        }
+        QCOMPARE(fresh.size(), 3);
         QSet<QString> ids;
         for (int i = 0; i < 3; ++i) {
-            VERIFY_ENVELOPE(again->rawFrames().at(i), ClusterFixture::passedType(), "alice", resources.at(i));
-            ids.insert(again->frames().at(i).value("id").toString());
+            VERIFY_ENVELOPE(fresh.at(i), ClusterFixture::passedType(), "alice", resources.at(i));
+            ids.insert(QJsonDocument::fromJson(fresh.at(i)).object().value("id").toString());
         }
         QCOMPARE(ids.size(), 3);
 
