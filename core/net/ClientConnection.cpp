@@ -1,11 +1,6 @@
 #include "ClientConnection.h"
 
 #include <QLoggingCategory>
-#include <QTcpSocket>
-#include <QTimer>
-#include <QUrlQuery>
-#include <QWebSocket>
-#include <QtEndian>
 
 #include <linux/sockios.h>
 #include <sys/ioctl.h>
@@ -14,28 +9,25 @@ Q_DECLARE_LOGGING_CATEGORY(lcWs)
 
 namespace gistack {
 
-ClientConnection::ClientConnection(QWebSocket *socket, quint64 id, qint64 connectedAtMs, QObject *parent)
+ClientConnection::ClientConnection(std::unique_ptr<FrameChannel> channel, quint64 id, qint64 connectedAtMs,
+                                   QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_channel(std::move(channel))
     , m_id(id)
     , m_connectedAtMs(connectedAtMs)
     , m_lastHeardMs(connectedAtMs) {
-    m_socket->setParent(this);
-    m_transport = qobject_cast<QTcpSocket *>(m_socket->property(transportProperty).value<QObject *>());
-    connect(m_socket, &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { emit textReceived(this, text); });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] { emit binaryReceived(this); });
-    connect(m_socket, &QWebSocket::pong, this, [this] { emit ponged(this); });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        if (!m_closedEmitted) {
-            m_closedEmitted = true;
-            emit closed(this);
-        }
-    });
+    m_channel->setListener(this);
 }
 
 ClientConnection::~ClientConnection() {
-    m_socket->disconnect(this);
+    m_channel->setListener(nullptr);
+}
+
+void ClientConnection::channelClosed() {
+    if (!m_closedEmitted) {
+        m_closedEmitted = true;
+        emit closed(this);
+    }
 }
 
 void ClientConnection::authenticate(const User &user, quint64 routeSeq) {
@@ -50,19 +42,19 @@ void ClientConnection::setSendLimit(qint64 maxBytes, int graceMs) {
 }
 
 QHostAddress ClientConnection::peerAddress() const {
-    return m_socket->peerAddress();
+    return m_channel->peerAddress();
 }
 
 QString ClientConnection::requestToken() const {
-    return QUrlQuery(m_socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    return m_channel->requestToken();
 }
 
 QString ClientConnection::origin() const {
-    return m_socket->origin();
+    return m_channel->origin();
 }
 
 bool ClientConnection::isOpen() const {
-    return m_socket->state() == QAbstractSocket::ConnectedState;
+    return m_channel->isOpen();
 }
 
 bool ClientConnection::send(const QByteArray &frame, const QString &durableId, quint64 routeSeq) {
@@ -72,8 +64,7 @@ bool ClientConnection::send(const QByteArray &frame, const QString &durableId, q
     // healthy peer is not a reason to drop it.
     if (checkBacklog())
         return false;
-    // QWebSocket takes QString for text frames; the UTF-8 bytes round-trip unchanged.
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_channel->sendText(frame);
     m_payloadSent += frame.size();
     if (!durableId.isEmpty()) {
         m_unconfirmed.append(Unconfirmed{routeSeq, durableId, m_payloadSent});
@@ -86,7 +77,7 @@ bool ClientConnection::send(const QByteArray &frame, const QString &durableId, q
 }
 
 qint64 ClientConnection::backlog() const {
-    return m_socket->bytesToWrite();
+    return m_channel->backlog();
 }
 
 bool ClientConnection::checkBacklog() {
@@ -100,8 +91,7 @@ qint64 ClientConnection::confirmedBytes() const {
     // Counting payload only and every queued byte against it errs towards "not confirmed":
     // a message is given up only once the peer's TCP stack has acknowledged all of it.
     int kernelQueue = 0;
-    if (!m_transport || !hasDescriptor() ||
-        ::ioctl(int(m_transport->socketDescriptor()), SIOCOUTQ, &kernelQueue) != 0)
+    if (!m_channel->hasDescriptor() || ::ioctl(m_channel->descriptor(), SIOCOUTQ, &kernelQueue) != 0)
         return 0; // unknown: treat nothing as confirmed
     return m_payloadSent - backlog() - kernelQueue;
 }
@@ -112,13 +102,8 @@ void ClientConnection::pruneConfirmed() {
         m_unconfirmed.removeFirst();
 }
 
-bool ClientConnection::hasDescriptor() const {
-    // Until the socket is unconnected (closing included) its descriptor is still ours.
-    return m_socket->state() != QAbstractSocket::UnconnectedState;
-}
-
 void ClientConnection::noteUndelivered() {
-    if (!hasDescriptor())
+    if (!m_channel->hasDescriptor())
         return; // keep what was noted while the descriptor was still there
     pruneConfirmed();
     m_undelivered = m_unconfirmed;
@@ -140,39 +125,35 @@ void ClientConnection::dropSlow() {
 
 void ClientConnection::ping(qint64 nowMs) {
     m_pingSentMs = nowMs;
-    m_socket->ping();
+    m_channel->ping();
 }
 
 void ClientConnection::close(int code, const QString &reason) {
     if (m_closing)
         return;
     m_closing = true;
-    if (m_transport && backlog() > 0)
-        closeBehindBacklog(code, reason);
-    else
-        m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    m_channel->close(code, reason);
 }
 
-void ClientConnection::closeBehindBacklog(int code, const QString &reason) {
-    // Qt 6.4's QWebSocket::close() throws away what is still unsent, close frame included,
-    // and can leave the TCP connection open. So the close frame goes behind the backlog on
-    // the TCP socket itself: a peer that reads on gets everything, then the code.
-    QByteArray payload(2, '\0');
-    qToBigEndian<quint16>(quint16(code), payload.data());
-    payload += reason.toUtf8().left(123);
-    m_transport->write(QByteArray(1, char(0x88)) + char(payload.size()) + payload);
-    m_transport->disconnectFromHost();
-    // A peer that reads nothing never gets there.
-    QTimer::singleShot(m_dropGraceMs, this, [this] {
-        noteUndelivered();
-        if (m_transport)
-            m_transport->abort();
-    });
+bool ClientConnection::abortIfCloseStalled(qint64 nowMs) {
+    if (!m_closing || !m_channel->hasDescriptor())
+        return false;
+    // Timed by the registry's sweep: a timer per closing socket would outlive the socket.
+    if (m_closeSeenMs == 0) {
+        m_closeSeenMs = nowMs;
+        return false;
+    }
+    if (nowMs - m_closeSeenMs < m_dropGraceMs)
+        return false;
+    // A peer that reads nothing never answers the close frame.
+    noteUndelivered();
+    m_channel->abort();
+    return true;
 }
 
 void ClientConnection::abort() {
     startDropping();
-    m_socket->abort();
+    m_channel->abort();
 }
 
 } // namespace gistack

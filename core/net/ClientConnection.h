@@ -1,14 +1,13 @@
 #pragma once
 
+#include "FrameChannel.h"
 #include "domain/Entities.h"
 
 #include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
-#include <QPointer>
 
-class QTcpSocket;
-class QWebSocket;
+#include <memory>
 
 namespace gistack {
 
@@ -23,15 +22,12 @@ constexpr int Unauthorized = 4401;
 constexpr int TooManyConnections = 4429;
 } // namespace CloseCode
 
-// The QWebSocket property that carries its TCP socket (set by HttpListener), which
-// QWebSocket does not expose.
-constexpr char transportProperty[] = "gistackTransport";
-
 // One browser socket: pending until its token is verified, then bound to a user.
-class ClientConnection : public QObject {
+class ClientConnection : public QObject, private FrameChannel::Listener {
     Q_OBJECT
 public:
-    ClientConnection(QWebSocket *socket, quint64 id, qint64 connectedAtMs, QObject *parent = nullptr);
+    ClientConnection(std::unique_ptr<FrameChannel> channel, quint64 id, qint64 connectedAtMs,
+                     QObject *parent = nullptr);
     ~ClientConnection() override;
 
     quint64 id() const { return m_id; }
@@ -66,6 +62,9 @@ public:
     bool checkBacklog();
     void ping(qint64 nowMs);
     void close(int code, const QString &reason);
+    // Called on each housekeeping sweep: a close the peer has not answered within the grace
+    // period ends with abort(). True if it did.
+    bool abortIfCloseStalled(qint64 nowMs);
     // Drops a dead peer without a close frame.
     void abort();
     bool isDropping() const { return m_dropping; }
@@ -88,17 +87,19 @@ signals:
     void dropping(gistack::ClientConnection *connection);
 
 private:
+    void channelText(const QString &text) override { emit textReceived(this, text); }
+    void channelBinary() override { emit binaryReceived(this); }
+    void channelPong() override { emit ponged(this); }
+    void channelClosed() override;
     void dropSlow();
     void startDropping();
     void noteUndelivered();
-    bool hasDescriptor() const;
-    void closeBehindBacklog(int code, const QString &reason);
     qint64 confirmedBytes() const;
     void pruneConfirmed();
 
-    QWebSocket *m_socket;
-    QPointer<QTcpSocket> m_transport;
+    std::unique_ptr<FrameChannel> m_channel;
     bool m_closing = false;
+    qint64 m_closeSeenMs = 0;
     quint64 m_id;
     qint64 m_connectedAtMs;
     qint64 m_lastHeardMs;

@@ -1,7 +1,6 @@
 #include "ConnectionRegistry.h"
 
 #include <QLoggingCategory>
-#include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcWs, "gistack.ws", QtWarningMsg)
 
@@ -25,8 +24,9 @@ ConnectionRegistry::~ConnectionRegistry() {
     }
 }
 
-ClientConnection *ConnectionRegistry::add(QWebSocket *socket) {
-    auto *connection = new ClientConnection(socket, m_nextId++, m_uptime.elapsed(), this);
+ClientConnection *ConnectionRegistry::add(FrameChannel *channel) {
+    auto *connection =
+        new ClientConnection(std::unique_ptr<FrameChannel>(channel), m_nextId++, m_uptime.elapsed(), this);
     connection->setSendLimit(m_limits.maxSendBufferBytes, m_timeouts.pongTimeoutMs);
     m_connections.insert(connection->id(), connection);
     m_pending.insert(connection);
@@ -134,6 +134,8 @@ void ConnectionRegistry::housekeeping() {
         m_lastPingMs = now;
     const auto connections = m_connections.values();
     for (ClientConnection *connection : connections) {
+        if (connection->abortIfCloseStalled(now))
+            continue;
         if (connection->checkBacklog())
             continue; // slow: it is being closed with 4008
         const qint64 pingSent = connection->pingSentMs();

@@ -8,8 +8,6 @@
 #include <QSet>
 #include <QTimer>
 
-class QWebSocket;
-
 namespace gistack {
 
 // Every open socket, and who is online: pending sockets wait for a token, authenticated
@@ -35,7 +33,8 @@ public:
     void setLimits(const Limits &limits) { m_limits = limits; }
     const Limits &limits() const { return m_limits; }
 
-    ClientConnection *add(QWebSocket *socket);
+    // Takes the channel.
+    ClientConnection *add(FrameChannel *channel);
     // False when the user already has its maximum of connections: this one is closed with 4429.
     bool authenticate(ClientConnection *connection, const User &user);
     bool hasRoomFor(const QString &userId) const;

@@ -12,8 +12,15 @@ GuardedTcpServer::GuardedTcpServer(ConnectionGuard &guard, QObject *parent)
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor) {
-    if (m_guard.admit(descriptor, true))
+    if (!m_guard.admit(descriptor, true))
+        return;
+    if (!m_divert || !m_divert(descriptor))
         QTcpServer::incomingConnection(descriptor);
+}
+
+void GuardedTcpServer::adopt(qintptr descriptor) {
+    QTcpServer::incomingConnection(descriptor);
+    emit newConnection();
 }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection() {

@@ -2,6 +2,8 @@
 
 #include <QTcpServer>
 
+#include <functional>
+
 namespace gistack {
 
 class ConnectionGuard;
@@ -14,12 +16,17 @@ public:
     explicit GuardedTcpServer(ConnectionGuard &guard, QObject *parent = nullptr);
 
     QTcpSocket *nextPendingConnection() override;
+    // Admitted descriptors go here first; it returns false to leave one to QtHttpServer now.
+    void setDivert(std::function<bool(qintptr)> divert) { m_divert = std::move(divert); }
+    // A diverted descriptor that turned out to be for QtHttpServer after all.
+    void adopt(qintptr descriptor);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     ConnectionGuard &m_guard;
+    std::function<bool(qintptr)> m_divert;
 };
 
 } // namespace gistack

@@ -1,9 +1,11 @@
 #include "HttpListener.h"
 
-#include "ClientConnection.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
 #include "HttpHandler.h"
+#include "QtFrameChannel.h"
+#include "SocketReactor.h"
+#include "UpgradeSniffer.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -64,6 +66,7 @@ HttpListener::~HttpListener() {
     // The sockets QtHttpServer still holds go with the servers, before the guard.
     delete m_tcp;
     m_tcp = nullptr;
+    m_sniffer.reset();
 }
 
 void HttpListener::addHandler(HttpHandler *handler) {
@@ -111,7 +114,7 @@ bool HttpListener::start(const QHostAddress &address, quint16 port, QString *err
         if (isTls())
             m_tcp = new GuardedSslServer(*m_guard, m_tls, this);
         else
-            m_tcp = new GuardedTcpServer(*m_guard, this);
+            m_tcp = makePlainServer();
         // Qt's default backlog of 50 overflows when a crowd reconnects at once.
         m_tcp->setListenBacklogSize(4096);
         m_tcp->setMaxPendingConnections(4096);
@@ -129,6 +132,26 @@ bool HttpListener::start(const QHostAddress &address, quint16 port, QString *err
     return true;
 }
 
+QTcpServer *HttpListener::makePlainServer() {
+    auto *server = new GuardedTcpServer(*m_guard, this);
+    m_reactor = std::make_shared<SocketReactor>();
+    if (!m_reactor->isValid())
+        return server;
+    m_sniffer = std::make_unique<UpgradeSniffer>(
+        m_reactor,
+        [this](const UpgradeRequest &request) {
+            return !m_shuttingDown && request.path() == "/ws" && m_origins.allows(request.origin);
+        },
+        m_maxMessageBytes);
+    connect(m_sniffer.get(), &UpgradeSniffer::upgraded, this, &HttpListener::webSocketArrived);
+    connect(m_sniffer.get(), &UpgradeSniffer::handedOver, server, &GuardedTcpServer::adopt);
+    server->setDivert([sniffer = m_sniffer.get()](qintptr fd) {
+        sniffer->sniff(int(fd));
+        return true;
+    });
+    return server;
+}
+
 void HttpListener::stopListening() {
     if (m_tcp)
         m_tcp->close();
@@ -137,6 +160,8 @@ void HttpListener::stopListening() {
 void HttpListener::beginShutdown() {
     m_shuttingDown = true;
     stopListening();
+    if (m_sniffer)
+        m_sniffer->handOverAll(); // QtHttpServer answers them 503
     if (m_guard)
         m_guard->beginShutdown();
 }
@@ -245,7 +270,10 @@ void HttpListener::takeWebSockets() {
         const QPointer<QTcpSocket> tcp = m_upgrading.take(peerKey(socket->peerAddress(), socket->peerPort()));
         if (tcp)
             socket->setProperty(transportProperty, QVariant::fromValue<QObject *>(tcp.data()));
-        emit webSocketArrived(socket.release());
+        // Qt's default limits are about 2 GiB: every accepted socket gets ours.
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+        emit webSocketArrived(new QtFrameChannel(socket.release()));
     }
     // Upgrades whose handshake failed leave dead entries behind.
     for (auto it = m_upgrading.begin(); it != m_upgrading.end();)

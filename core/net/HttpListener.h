@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpReply.h"
 #include "ConnectionGuard.h"
+#include "HttpReply.h"
 #include "OriginPolicy.h"
 
 #include <QAbstractHttpServer>
@@ -18,7 +18,10 @@ class QWebSocket;
 
 namespace gistack {
 
+class FrameChannel;
 class HttpHandler;
+class SocketReactor;
+class UpgradeSniffer;
 
 // The one port: HTTP requests go to the handlers in order, "GET /ws" upgrades are handed
 // over as WebSockets. Accepts through its own QTcpServer (or QSslServer for https:// and
@@ -35,6 +38,8 @@ public:
     // Before start().
     void setLimits(const ConnectionGuard::Limits &limits) { m_limits = limits; }
     void setOriginPolicy(OriginPolicy policy) { m_origins = std::move(policy); }
+    // Before start(): the largest WebSocket message a browser may send.
+    void setMaxMessageBytes(qint64 bytes) { m_maxMessageBytes = bytes; }
     // Loads a PEM certificate (then its chain) and key; start() then serves TLS only.
     bool setTls(const QString &certificateFile, const QString &keyFile, QString *error);
     bool isTls() const { return !m_tls.isNull(); }
@@ -49,7 +54,8 @@ public:
     bool isListening() const;
 
 signals:
-    void webSocketArrived(QWebSocket *socket);
+    // An upgraded WebSocket, for the gateway to take.
+    void webSocketArrived(gistack::FrameChannel *channel);
     // Every HTTP answer, when it is decided: path without the query, status, time taken.
     void requestAnswered(const QByteArray &method, const QString &path, int status, qint64 elapsedMs);
 
@@ -59,6 +65,7 @@ protected:
 
 private:
     void takeWebSockets();
+    QTcpServer *makePlainServer();
     HttpReply replyFor(const QHttpServerRequest &request, QTcpSocket *socket);
     static bool isUpgrade(const QHttpServerRequest &request);
     static QString peerKey(const QHostAddress &address, quint16 port);
@@ -68,6 +75,10 @@ private:
     OriginPolicy m_origins;
     QSslConfiguration m_tls;
     std::unique_ptr<ConnectionGuard> m_guard;
+    qint64 m_maxMessageBytes = 1024 * 1024;
+    // Plain text only: WebSocket upgrades framed by the server itself, off Qt's sockets.
+    std::shared_ptr<SocketReactor> m_reactor;
+    std::unique_ptr<UpgradeSniffer> m_sniffer;
     QHash<QString, QPointer<QTcpSocket>> m_upgrading;
     QTcpServer *m_tcp = nullptr;
     bool m_bound = false;

@@ -6,25 +6,20 @@
 #include "TokenVerifier.h"
 
 #include <QLoggingCategory>
-#include <QWebSocket>
 
 Q_DECLARE_LOGGING_CATEGORY(lcWs)
 
 namespace gistack {
 
 WebSocketGateway::WebSocketGateway(ConnectionRegistry &registry, const TokenVerifier &verifier,
-                                   qint64 maxMessageBytes, QObject *parent)
+                                   QObject *parent)
     : QObject(parent)
     , m_registry(registry)
-    , m_verifier(verifier)
-    , m_maxMessageBytes(maxMessageBytes) {
+    , m_verifier(verifier) {
 }
 
-void WebSocketGateway::accept(QWebSocket *socket) {
-    // Qt's default limits are about 2 GiB: every accepted socket gets ours.
-    socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
-    socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
-    ClientConnection *connection = m_registry.add(socket);
+void WebSocketGateway::accept(FrameChannel *channel) {
+    ClientConnection *connection = m_registry.add(channel);
     connect(connection, &ClientConnection::textReceived, this, &WebSocketGateway::onText);
     connect(connection, &ClientConnection::binaryReceived, this, [](ClientConnection *c) {
         c->close(CloseCode::UnsupportedData, QStringLiteral("binary frames are not accepted"));

@@ -2,11 +2,10 @@
 
 #include <QObject>
 
-class QWebSocket;
-
 namespace gistack {
 
 class ClientConnection;
+class FrameChannel;
 class ConnectionRegistry;
 class TokenVerifier;
 
@@ -15,10 +14,10 @@ class TokenVerifier;
 class WebSocketGateway : public QObject {
     Q_OBJECT
 public:
-    WebSocketGateway(ConnectionRegistry &registry, const TokenVerifier &verifier, qint64 maxMessageBytes,
-                     QObject *parent = nullptr);
+    WebSocketGateway(ConnectionRegistry &registry, const TokenVerifier &verifier, QObject *parent = nullptr);
 
-    void accept(QWebSocket *socket);
+    // Takes the channel.
+    void accept(gistack::FrameChannel *channel);
 
 signals:
     // The token is good; the service still has to find the user.
@@ -30,7 +29,6 @@ private:
 
     ConnectionRegistry &m_registry;
     const TokenVerifier &m_verifier;
-    qint64 m_maxMessageBytes;
 };
 
 } // namespace gistack

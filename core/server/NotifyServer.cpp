@@ -60,7 +60,8 @@ NotifyServer::NotifyServer(ServerConfig config, const Clock &clock, QObject *par
     // After the API, so "/api/..." and "/healthz" can never be shadowed by a file.
     m_staticFiles = std::make_unique<StaticFiles>();
     m_listener->addHandler(m_staticFiles.get());
-    m_gateway = std::make_unique<WebSocketGateway>(*m_registry, *m_tokens, m_config.maxMessageBytes);
+    m_listener->setMaxMessageBytes(m_config.maxMessageBytes);
+    m_gateway = std::make_unique<WebSocketGateway>(*m_registry, *m_tokens);
     m_daily = std::make_unique<DailyScheduler>(m_clock, m_config.dailyCheckAt);
     m_cluster = std::make_unique<Cluster>(path, *m_storage, *m_registry, *m_service);
 

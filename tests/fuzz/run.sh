@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 BUILD=${GISTACK_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 SECONDS_EACH=${GISTACK_FUZZ_SECONDS:-60}
-TARGETS=(fuzz_client_frame fuzz_api_bodies fuzz_message_shape fuzz_token fuzz_request_head)
+TARGETS=(fuzz_client_frame fuzz_api_bodies fuzz_message_shape fuzz_token fuzz_request_head fuzz_websocket_wire)
 
 cmake -S "$ROOT/tests/fuzz" -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QString>
+
+namespace gistack {
+
+// One open WebSocket as ClientConnection sees it, whoever does the framing: Qt's QWebSocket
+// (TLS, and upgrades QtHttpServer answered) or the server's own RawFrameChannel.
+class FrameChannel {
+public:
+    // What the channel reports; never called from inside a call into the channel.
+    class Listener {
+    public:
+        virtual void channelText(const QString &text) = 0;
+        virtual void channelBinary() = 0;
+        virtual void channelPong() = 0;
+        virtual void channelClosed() = 0;
+
+    protected:
+        ~Listener() = default;
+    };
+
+    virtual ~FrameChannel() = default;
+
+    virtual void setListener(Listener *listener) = 0;
+    virtual bool isOpen() const = 0;
+    // Whether the TCP descriptor is still open (closing included).
+    virtual bool hasDescriptor() const = 0;
+    virtual int descriptor() const = 0;
+    virtual QHostAddress peerAddress() const = 0;
+    virtual QString requestToken() const = 0;
+    virtual QString origin() const = 0;
+
+    virtual void sendText(const QByteArray &utf8) = 0;
+    // Bytes queued in the process and not yet handed to the operating system.
+    virtual qint64 backlog() const = 0;
+    virtual void ping() = 0;
+    // Sends the close frame behind whatever is still queued, then closes the connection.
+    virtual void close(int code, const QString &reason) = 0;
+    // Closes the descriptor now, without a close frame.
+    virtual void abort() = 0;
+};
+
+} // namespace gistack
