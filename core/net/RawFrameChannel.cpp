@@ -58,7 +58,10 @@ RawFrameChannel::RawFrameChannel(std::shared_ptr<SocketReactor> reactor, int fd,
     // One JSON frame per write: send it now instead of letting Nagle hold it for the next.
     const int on = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
-    if (!m_reactor->watch(m_fd, this, EPOLLIN | EPOLLRDHUP))
+    // Watched already when the sniffer answered its upgrade; events are the same.
+    if (m_reactor->isWatched(m_fd))
+        m_reactor->rehome(m_fd, this);
+    else if (!m_reactor->watch(m_fd, this, EPOLLIN | EPOLLRDHUP))
         m_state = State::Broken;
 }
 

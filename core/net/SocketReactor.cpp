@@ -54,6 +54,11 @@ void SocketReactor::change(int fd, quint32 events) {
     ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
 }
 
+void SocketReactor::rehome(int fd, Handler *handler) {
+    if (isWatched(fd))
+        m_handlers[size_t(fd)] = handler;
+}
+
 void SocketReactor::unwatch(int fd) {
     if (fd < 0 || size_t(fd) >= m_handlers.size())
         return;

@@ -30,6 +30,11 @@ public:
     // Level-triggered; EPOLLIN, EPOLLOUT or both.
     bool watch(int fd, Handler *handler, quint32 events);
     void change(int fd, quint32 events);
+    // Another handler for a watched descriptor, events unchanged (no system call).
+    void rehome(int fd, Handler *handler);
+    bool isWatched(int fd) const {
+        return fd >= 0 && size_t(fd) < m_handlers.size() && m_handlers[size_t(fd)];
+    }
     // Before the descriptor is closed or handed to someone else.
     void unwatch(int fd);
 

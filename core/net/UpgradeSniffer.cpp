@@ -81,11 +81,14 @@ void UpgradeSniffer::judge(int fd) {
         handOver(fd);
         return;
     }
-    forget(fd);
+    delete m_waiting.take(fd); // still watched: the channel takes the descriptor over
+    if (m_waiting.isEmpty())
+        m_sweep.stop();
     // Consume exactly the head: a frame sent right behind it stays for the channel.
     const QByteArray answer = UpgradeRequest::switchingProtocols(request.key);
     if (::recv(fd, head, size_t(request.headLength), MSG_DONTWAIT) != request.headLength ||
         ::send(fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT) != answer.size()) {
+        m_reactor->unwatch(fd);
         ::close(fd);
         return;
     }
