@@ -46,9 +46,8 @@ public:
         QElapsedTimer timer;
         timer.start();
         while (!m_buffer.contains("\r\n\r\n") && timer.elapsed() < 5000) {
-            m_socket.waitForReadyRead(50);
+            QTest::qWait(1); // the server under test runs on this thread too
             m_buffer.append(m_socket.readAll());
-            QCoreApplication::processEvents();
         }
         const qsizetype end = m_buffer.indexOf("\r\n\r\n") + 4;
         const QByteArray answer = m_buffer.left(end);
@@ -114,16 +113,20 @@ public:
                     quint64(m_buffer.size()) >= header + length) {
                     Frame frame{quint8(m_buffer.at(0)) & 0x0F, m_buffer.mid(header, qsizetype(length))};
                     m_buffer.remove(0, header + qsizetype(length));
-                    return frame;
+                    if (frame.opcode == 0x9) // the server's keep-alive: answered, not returned
+                        send(RawWs::frame(0x8A, frame.payload));
+                    else
+                        return frame;
+                    continue;
                 }
             }
             if (timer.elapsed() > timeoutMs)
                 return {};
-            if (m_socket.bytesAvailable() > 0 || m_socket.waitForReadyRead(50))
+            if (m_socket.bytesAvailable() > 0)
                 m_buffer.append(m_socket.readAll());
             else if (m_socket.state() != QAbstractSocket::ConnectedState)
                 return {};
-            QCoreApplication::processEvents();
+            QTest::qWait(1);
         }
     }
 
@@ -131,9 +134,8 @@ public:
         QElapsedTimer timer;
         timer.start();
         while (m_socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs) {
-            m_socket.waitForReadyRead(50);
+            QTest::qWait(1);
             m_buffer.append(m_socket.readAll());
-            QCoreApplication::processEvents();
         }
         return m_socket.state() != QAbstractSocket::ConnectedState;
     }
@@ -295,6 +297,44 @@ private slots:
             QCOMPARE(frame.opcode, 1);
             QCOMPARE(idOf(frame.payload), id);
         }
+    }
+
+    void aLargeFanOutReachesBothKindsOfSocketOnce() {
+        // Over 256 recipients the sends run on several threads; sockets framed by Qt are
+        // served on the server's own thread. Every socket gets its frame exactly once.
+        constexpr int users = 300;
+        ServerConfig config = TestServer::defaults();
+        config.connectionRate = 0; // the whole crowd comes from 127.0.0.1
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        m_server->addOrg("org1");
+        QJsonArray userIds;
+        std::vector<std::unique_ptr<RawWs>> sockets;
+        for (int i = 0; i < users; ++i) {
+            const QString user = QStringLiteral("fan-%1").arg(i);
+            m_server->addUser(user, "org1", "user");
+            userIds.append(user);
+            sockets.push_back(std::make_unique<RawWs>(m_server->port()));
+            // Every 50th head comes in two pieces: QtHttpServer answers it, QWebSocket frames it.
+            const QByteArray answer = sockets.back()->upgrade(target(user), i % 50 == 0 ? 20 : -1);
+            QVERIFY(answer.startsWith("HTTP/1.1 101"));
+        }
+        QTRY_COMPARE(m_server->server().registry().onlineUserCount(), users);
+        const ApiResult result = m_server->api().post(
+            "/api/v1/messages", QJsonObject{{"type", "GCLOUD_WEBSITE_APPROVE_REQUEST_PASSED"},
+                                            {"userId", userIds},
+                                            {"msg", "site-9"}});
+        QCOMPARE(result.status, 201);
+        const QString id = result.json().value("id").toString();
+        for (int i = 0; i < users; ++i) {
+            const RawWs::Frame frame = sockets[size_t(i)]->next();
+            QCOMPARE(frame.opcode, 1);
+            const QJsonObject envelope = QJsonDocument::fromJson(frame.payload).object();
+            QCOMPARE(envelope.value("id").toString(), id);
+            QCOMPARE(envelope.value("userId").toArray(), QJsonArray{userIds.at(i)});
+        }
+        for (int i = 0; i < users; i += 37)
+            QCOMPARE(sockets[size_t(i)]->next(300).opcode, -1); // nothing twice
     }
 
     void httpRequestsAreHandedOnUnread_data() {

@@ -64,6 +64,22 @@ bool ClientConnection::send(const QByteArray &frame, const QString &durableId, q
     // healthy peer is not a reason to drop it.
     if (checkBacklog())
         return false;
+    queueFrame(frame, durableId, routeSeq);
+    return true;
+}
+
+ClientConnection::Attempt ClientConnection::sendFromAnyThread(const QByteArray &frame,
+                                                              const QString &durableId, quint64 routeSeq) {
+    if (!isOpen() || m_dropping)
+        return Attempt::Closed;
+    // A slow peer is closed by checkBacklog(), which emits: the caller's thread does that.
+    if (!m_channel->sendsFromAnyThread() || backlog() > m_maxSendBytes)
+        return Attempt::LeftForOwnThread;
+    queueFrame(frame, durableId, routeSeq);
+    return Attempt::Sent;
+}
+
+void ClientConnection::queueFrame(const QByteArray &frame, const QString &durableId, quint64 routeSeq) {
     m_channel->sendText(frame);
     m_payloadSent += frame.size();
     if (!durableId.isEmpty()) {
@@ -73,7 +89,6 @@ bool ClientConnection::send(const QByteArray &frame, const QString &durableId, q
         if (m_unconfirmed.size() > 1024)
             m_unconfirmed.removeFirst(); // bounded even if the kernel cannot be asked
     }
-    return true;
 }
 
 qint64 ClientConnection::backlog() const {

@@ -50,12 +50,19 @@ public:
     // When the last unanswered ping went out; 0 when none is outstanding.
     qint64 pingSentMs() const { return m_lastHeardMs >= m_pingSentMs ? 0 : m_pingSentMs; }
     bool isOpen() const;
+    bool sendsFromAnyThread() const { return m_channel->sendsFromAnyThread(); }
 
     // Queues one text frame; false when the socket is no longer open or is being dropped.
     // A durable message (one the database queues for offline users) names its id and
     // routing sequence, so it can be queued again if the socket is dropped before the peer
     // has it.
     bool send(const QByteArray &frame, const QString &durableId = QString(), quint64 routeSeq = 0);
+
+    // send() for a fan-out spread over threads: emits nothing and touches only this
+    // connection. What it cannot do there it leaves for send() or checkBacklog() on the
+    // connection's own thread afterwards.
+    enum class Attempt { Sent, Closed, LeftForOwnThread };
+    Attempt sendFromAnyThread(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
     // Bytes queued on the socket and not yet handed to the operating system.
     qint64 backlog() const;
     // Closes the socket with 4008 when its backlog is past the limit; true if it did.
@@ -91,6 +98,7 @@ private:
     void channelBinary() override { emit binaryReceived(this); }
     void channelPong() override { emit ponged(this); }
     void channelClosed() override;
+    void queueFrame(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
     void dropSlow();
     void startDropping();
     void noteUndelivered();

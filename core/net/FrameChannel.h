@@ -34,6 +34,9 @@ public:
     virtual QString origin() const = 0;
 
     virtual void sendText(const QByteArray &utf8) = 0;
+    // Whether sendText() and backlog() may run on another thread while this one waits (they
+    // then touch this channel only).
+    virtual bool sendsFromAnyThread() const = 0;
     // Bytes queued in the process and not yet handed to the operating system.
     virtual qint64 backlog() const = 0;
     virtual void ping() = 0;

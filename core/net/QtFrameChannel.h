@@ -28,6 +28,7 @@ public:
     QString origin() const override;
 
     void sendText(const QByteArray &utf8) override;
+    bool sendsFromAnyThread() const override { return false; }
     qint64 backlog() const override;
     void ping() override;
     void close(int code, const QString &reason) override;

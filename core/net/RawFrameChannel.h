@@ -29,6 +29,7 @@ public:
     QString origin() const override { return QString::fromUtf8(m_origin); }
 
     void sendText(const QByteArray &utf8) override;
+    bool sendsFromAnyThread() const override { return true; }
     qint64 backlog() const override { return m_out.size() - m_outSent; }
     void ping() override;
     void close(int code, const QString &reason) override;
