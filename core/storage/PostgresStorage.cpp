@@ -64,6 +64,16 @@ QString PostgresStorage::nowMsSql() const {
     return QStringLiteral("(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT");
 }
 
+QString PostgresStorage::jsonTextRowsSql() const {
+    // The function's one output column is named value, like SQLite's json_each.
+    return QStringLiteral("json_array_elements_text(CAST(? AS json))");
+}
+
+QString PostgresStorage::recipientsJsonSql() const {
+    return QStringLiteral(
+        "SELECT json_agg(user_id ORDER BY user_id) FROM message_recipients WHERE message_seq = ?");
+}
+
 void PostgresStorage::runLock(const QString &sql, qint64 key) {
     QSqlQuery &q = prepared(sql);
     q.addBindValue(key);

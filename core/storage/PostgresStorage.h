@@ -21,6 +21,8 @@ protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;
     QString nowMsSql() const override;
+    QString jsonTextRowsSql() const override;
+    QString recipientsJsonSql() const override;
     void lockSchema() override;
     void unlockSchema() override;
     void lockBroadcasts() override;

@@ -98,6 +98,45 @@ ResourceRequest requestFrom(const QSqlQuery &q) {
         timeFrom(q.value(7))};
 }
 
+// A JSON array of strings, bound as one value for jsonTextRowsSql(): one statement then
+// carries thousands of ids instead of one exec() per id. Written by hand because it runs on
+// every fan-out and QJsonDocument is several times slower for plain ids.
+QString jsonArrayOf(const QStringList &texts) {
+    qsizetype size = 2;
+    for (const QString &text : texts)
+        size += text.size() + 3;
+    QString json;
+    json.reserve(size);
+    json += QLatin1Char('[');
+    for (const QString &text : texts) {
+        if (json.size() > 1)
+            json += QLatin1Char(',');
+        json += QLatin1Char('"');
+        for (const QChar c : text) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+                json += QLatin1Char('\\');
+                json += c;
+            } else if (c.unicode() < 0x20) {
+                json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            } else {
+                json += c;
+            }
+        }
+        json += QLatin1Char('"');
+    }
+    json += QLatin1Char(']');
+    return json;
+}
+
+QStringList stringsOfJsonArray(const QByteArray &json) {
+    QStringList texts;
+    const QJsonArray array = QJsonDocument::fromJson(json).array();
+    texts.reserve(array.size());
+    for (const QJsonValue &value : array)
+        texts.append(value.toString());
+    return texts;
+}
+
 // Rows read per batch when claiming by size.
 constexpr int claimBatchRows = 256;
 
@@ -288,6 +327,19 @@ std::optional<User> SqlStorage::user(const QString &id) {
     if (!q.next())
         return std::nullopt;
     return userFrom(q);
+}
+
+QStringList SqlStorage::unknownUsers(const QStringList &ids) {
+    if (ids.isEmpty())
+        return {};
+    QSqlQuery &q = prepared(QStringLiteral("SELECT value FROM ") + jsonTextRowsSql() +
+                            QStringLiteral(" WHERE value NOT IN (SELECT id FROM users)"));
+    q.addBindValue(jsonArrayOf(ids));
+    exec(q);
+    QStringList unknown;
+    while (q.next())
+        unknown.append(q.value(0).toString());
+    return unknown;
 }
 
 QList<User> SqlStorage::users() {
@@ -548,12 +600,13 @@ qint64 SqlStorage::insertBroadcast(const Envelope &envelope, const QStringList &
                                    const QString &audienceOrg) {
     lockBroadcasts();
     const qint64 seq = insertMessageRow(envelope, true, audienceOrg);
-    QSqlQuery &r = prepared(QStringLiteral(
-        "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, 0, ?)"));
-    for (const QString &userId : recipients) {
+    if (!recipients.isEmpty()) {
+        // One statement for all recipients: a duplicate id still fails on the primary key.
+        QSqlQuery &r = prepared(QStringLiteral("INSERT INTO message_recipients (message_seq, user_id, state, "
+                                               "delivered_at) SELECT CAST(? AS BIGINT), value, 0, '' FROM ") +
+                                jsonTextRowsSql());
         r.addBindValue(seq);
-        r.addBindValue(userId);
-        r.addBindValue(emptyText);
+        r.addBindValue(jsonArrayOf(recipients));
         exec(r);
     }
     announceBroadcast(seq);
@@ -584,12 +637,13 @@ QList<Broadcast> SqlStorage::broadcastsAfter(qint64 afterSeq, int limit) {
     for (Broadcast &broadcast : result) {
         if (!broadcast.audienceOrg.isEmpty())
             continue;
-        QSqlQuery &r = prepared(
-            QStringLiteral("SELECT user_id FROM message_recipients WHERE message_seq = ? ORDER BY user_id"));
+        // One aggregated value instead of a row per recipient through QtSql.
+        QSqlQuery &r = prepared(recipientsJsonSql());
         r.addBindValue(broadcast.seq);
         exec(r);
-        while (r.next())
-            broadcast.recipients.append(r.value(0).toString());
+        if (r.next())
+            broadcast.recipients = stringsOfJsonArray(r.value(0).toByteArray());
+        r.finish();
     }
     return result;
 }
@@ -601,26 +655,31 @@ qint64 SqlStorage::lastMessageSeq() {
 }
 
 void SqlStorage::addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) {
-    QSqlQuery &r = prepared(QStringLiteral(
-        "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, 1, ?) "
-        "ON CONFLICT (message_seq, user_id) DO NOTHING"));
-    for (const QString &userId : userIds) {
-        r.addBindValue(seq);
-        r.addBindValue(userId);
-        r.addBindValue(timeValue(at));
-        exec(r);
-    }
+    if (userIds.isEmpty())
+        return;
+    // "WHERE true": SQLite otherwise reads ON CONFLICT as part of the SELECT's join.
+    QSqlQuery &r = prepared(
+        QStringLiteral("INSERT INTO message_recipients (message_seq, user_id, state, "
+                       "delivered_at) SELECT CAST(? AS BIGINT), value, 1, CAST(? AS TEXT) "
+                       "FROM ") +
+        jsonTextRowsSql() + QStringLiteral(" WHERE true ON CONFLICT (message_seq, user_id) DO NOTHING"));
+    r.addBindValue(seq);
+    r.addBindValue(timeValue(at));
+    r.addBindValue(jsonArrayOf(userIds));
+    exec(r);
 }
 
 void SqlStorage::markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) {
+    if (userIds.isEmpty())
+        return;
     QSqlQuery &q = prepared(QStringLiteral("UPDATE message_recipients SET state = 1, delivered_at = ? "
-                                           "WHERE message_seq = ? AND user_id = ? AND state = 0"));
-    for (const QString &userId : userIds) {
-        q.addBindValue(timeValue(at));
-        q.addBindValue(seq);
-        q.addBindValue(userId);
-        exec(q);
-    }
+                                           "WHERE message_seq = ? AND state = 0 AND user_id IN "
+                                           "(SELECT value FROM ") +
+                            jsonTextRowsSql() + QStringLiteral(")"));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(seq);
+    q.addBindValue(jsonArrayOf(userIds));
+    exec(q);
 }
 
 void SqlStorage::setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
