@@ -69,6 +69,13 @@ QString PostgresStorage::jsonTextRowsSql() const {
     return QStringLiteral("json_array_elements_text(CAST(? AS json))");
 }
 
+QString PostgresStorage::inJsonTextsSql() const {
+    // An array evaluated once becomes an index condition. "IN (SELECT ...)" let a freshly filled
+    // table's stale statistics pick a nested loop that parsed the whole list again for each row:
+    // 13 s instead of 0.1 s for marking 19,000 recipients delivered.
+    return QStringLiteral(" = ANY(ARRAY(SELECT json_array_elements_text(CAST(? AS json))))");
+}
+
 QString PostgresStorage::recipientsJsonSql() const {
     return QStringLiteral(
         "SELECT json_agg(user_id ORDER BY user_id) FROM message_recipients WHERE message_seq = ?");

@@ -333,7 +333,7 @@ QStringList SqlStorage::unknownUsers(const QStringList &ids) {
     if (ids.isEmpty())
         return {};
     QSqlQuery &q = prepared(QStringLiteral("SELECT value FROM ") + jsonTextRowsSql() +
-                            QStringLiteral(" WHERE value NOT IN (SELECT id FROM users)"));
+                            QStringLiteral(" WHERE NOT EXISTS (SELECT 1 FROM users WHERE id = value)"));
     q.addBindValue(jsonArrayOf(ids));
     exec(q);
     QStringList unknown;
@@ -673,9 +673,8 @@ void SqlStorage::markDelivered(qint64 seq, const QStringList &userIds, const QDa
     if (userIds.isEmpty())
         return;
     QSqlQuery &q = prepared(QStringLiteral("UPDATE message_recipients SET state = 1, delivered_at = ? "
-                                           "WHERE message_seq = ? AND state = 0 AND user_id IN "
-                                           "(SELECT value FROM ") +
-                            jsonTextRowsSql() + QStringLiteral(")"));
+                                           "WHERE message_seq = ? AND state = 0 AND user_id") +
+                            inJsonTextsSql());
     q.addBindValue(timeValue(at));
     q.addBindValue(seq);
     q.addBindValue(jsonArrayOf(userIds));

@@ -110,6 +110,10 @@ QString SqliteStorage::jsonTextRowsSql() const {
     return QStringLiteral("json_each(?)");
 }
 
+QString SqliteStorage::inJsonTextsSql() const {
+    return QStringLiteral(" IN (SELECT value FROM json_each(?))");
+}
+
 QString SqliteStorage::recipientsJsonSql() const {
     // The subquery walks the primary key (message_seq, user_id), so the array is in user id order.
     return QStringLiteral("SELECT json_group_array(user_id) FROM "
