@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
 #include <limits>
 
 Q_LOGGING_CATEGORY(lcDb, "gistack.db", QtWarningMsg)
@@ -102,6 +103,9 @@ ResourceRequest requestFrom(const QSqlQuery &q) {
 // carries thousands of ids instead of one exec() per id. Written by hand because it runs on
 // every fan-out and QJsonDocument is several times slower for plain ids.
 QString jsonArrayOf(const QStringList &texts) {
+    const auto plain = [](QChar c) {
+        return c != QLatin1Char('"') && c != QLatin1Char('\\') && c.unicode() >= 0x20;
+    };
     qsizetype size = 2;
     for (const QString &text : texts)
         size += text.size() + 3;
@@ -112,14 +116,16 @@ QString jsonArrayOf(const QStringList &texts) {
         if (json.size() > 1)
             json += QLatin1Char(',');
         json += QLatin1Char('"');
-        for (const QChar c : text) {
-            if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
-                json += QLatin1Char('\\');
-                json += c;
-            } else if (c.unicode() < 0x20) {
-                json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            } else {
-                json += c;
+        if (std::all_of(text.cbegin(), text.cend(), plain)) {
+            json += text; // the usual id: copied whole
+        } else {
+            for (const QChar c : text) {
+                if (plain(c))
+                    json += c;
+                else if (c.unicode() < 0x20)
+                    json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                else
+                    json += QLatin1Char('\\') + c;
             }
         }
         json += QLatin1Char('"');
