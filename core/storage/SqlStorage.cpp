@@ -723,7 +723,7 @@ QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateT
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
-                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq LIMIT ?") +
+                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY r.message_seq LIMIT ?") +
         claimLockClause());
     q.addBindValue(userId);
     q.addBindValue(maxBytes > 0 ? claimBatchRows : std::numeric_limits<int>::max());
