@@ -69,11 +69,13 @@ QString PostgresStorage::jsonTextRowsSql() const {
     return QStringLiteral("json_array_elements_text(CAST(? AS json))");
 }
 
-QString PostgresStorage::inJsonTextsSql() const {
-    // An array evaluated once becomes an index condition. "IN (SELECT ...)" let a freshly filled
-    // table's stale statistics pick a nested loop that parsed the whole list again for each row:
-    // 13 s instead of 0.1 s for marking 19,000 recipients delivered.
-    return QStringLiteral(" = ANY(ARRAY(SELECT json_array_elements_text(CAST(? AS json))))");
+QString PostgresStorage::inJsonTextsSql(const QString &column) const {
+    // "IS TRUE" keeps the IN a hashed subplan: the list is parsed and hashed once, each row probes
+    // it. A plain IN becomes a join, and stale statistics on a freshly filled table made that a
+    // nested loop parsing the list again per row (13 s for 19,000 recipients); "= ANY(ARRAY(...))"
+    // turned into a linear scan of the array per row once statistics were fresh (1.9 s). ~75 ms.
+    return QStringLiteral("(") + column +
+           QStringLiteral(" IN (SELECT value FROM json_array_elements_text(CAST(? AS json)))) IS TRUE");
 }
 
 QString PostgresStorage::recipientsJsonSql() const {

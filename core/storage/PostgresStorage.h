@@ -22,7 +22,7 @@ protected:
     QList<QStringList> migrations() const override;
     QString nowMsSql() const override;
     QString jsonTextRowsSql() const override;
-    QString inJsonTextsSql() const override;
+    QString inJsonTextsSql(const QString &column) const override;
     QString recipientsJsonSql() const override;
     void lockSchema() override;
     void unlockSchema() override;

@@ -679,8 +679,8 @@ void SqlStorage::markDelivered(qint64 seq, const QStringList &userIds, const QDa
     if (userIds.isEmpty())
         return;
     QSqlQuery &q = prepared(QStringLiteral("UPDATE message_recipients SET state = 1, delivered_at = ? "
-                                           "WHERE message_seq = ? AND state = 0 AND user_id") +
-                            inJsonTextsSql());
+                                           "WHERE message_seq = ? AND state = 0 AND ") +
+                            inJsonTextsSql(QStringLiteral("user_id")));
     q.addBindValue(timeValue(at));
     q.addBindValue(seq);
     q.addBindValue(jsonArrayOf(userIds));

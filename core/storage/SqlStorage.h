@@ -102,10 +102,10 @@ protected:
     // A row source with one text column named value: the strings of a JSON array bound to its
     // single placeholder. One statement and one bound value then carry a whole id list.
     virtual QString jsonTextRowsSql() const = 0;
-    // Appended to a column: true when it is one of the strings of a JSON array bound to the single
-    // placeholder. Each backend's form makes its planner probe an index per id, whatever its
-    // statistics say, rather than scan the list once per row.
-    virtual QString inJsonTextsSql() const = 0;
+    // A condition: column is one of the strings of a JSON array bound to the single placeholder.
+    // Each backend's form keeps the test a hash or index probe per row whatever plan the statistics
+    // lead to, never a scan of the whole list per row.
+    virtual QString inJsonTextsSql(const QString &column) const = 0;
     // A SELECT of one value: the user ids of the recipients of message_seq = ? as a JSON array,
     // ordered by user id, so that a 19,000-recipient broadcast is read as one value.
     virtual QString recipientsJsonSql() const = 0;

@@ -110,8 +110,9 @@ QString SqliteStorage::jsonTextRowsSql() const {
     return QStringLiteral("json_each(?)");
 }
 
-QString SqliteStorage::inJsonTextsSql() const {
-    return QStringLiteral(" IN (SELECT value FROM json_each(?))");
+QString SqliteStorage::inJsonTextsSql(const QString &column) const {
+    // Evaluated once into a temporary index that each row probes.
+    return column + QStringLiteral(" IN (SELECT value FROM json_each(?))");
 }
 
 QString SqliteStorage::recipientsJsonSql() const {
