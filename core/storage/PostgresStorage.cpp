@@ -64,6 +64,25 @@ QString PostgresStorage::nowMsSql() const {
     return QStringLiteral("(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT");
 }
 
+QString PostgresStorage::jsonTextRowsSql() const {
+    // The function's one output column is named value, like SQLite's json_each.
+    return QStringLiteral("json_array_elements_text(CAST(? AS json))");
+}
+
+QString PostgresStorage::inJsonTextsSql(const QString &column) const {
+    // "IS TRUE" keeps the IN a hashed subplan: the list is parsed and hashed once, each row probes
+    // it. A plain IN becomes a join, and stale statistics on a freshly filled table made that a
+    // nested loop parsing the list again per row (13 s for 19,000 recipients); "= ANY(ARRAY(...))"
+    // turned into a linear scan of the array per row once statistics were fresh (1.9 s). ~75 ms.
+    return QStringLiteral("(") + column +
+           QStringLiteral(" IN (SELECT value FROM json_array_elements_text(CAST(? AS json)))) IS TRUE");
+}
+
+QString PostgresStorage::recipientsJsonSql() const {
+    return QStringLiteral(
+        "SELECT json_agg(user_id ORDER BY user_id) FROM message_recipients WHERE message_seq = ?");
+}
+
 void PostgresStorage::runLock(const QString &sql, qint64 key) {
     QSqlQuery &q = prepared(sql);
     q.addBindValue(key);

@@ -21,6 +21,9 @@ protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;
     QString nowMsSql() const override;
+    QString jsonTextRowsSql() const override;
+    QString inJsonTextsSql(const QString &column) const override;
+    QString recipientsJsonSql() const override;
     void lockSchema() override;
     void unlockSchema() override;
     void lockBroadcasts() override;

@@ -56,6 +56,18 @@ QList<QStringList> SchemaMigrations::all(const Types &types) {
                                  "connections INTEGER NOT NULL, PRIMARY KEY (node_id, user_id))")),
             typed(QStringLiteral("CREATE INDEX presence_user ON presence (user_id)")),
         },
+        // 3: indexes for fan-outs of thousands of recipients and for the pending counts.
+        {
+            // Only queued rows are indexed: a delivery removes its entry instead of moving it, and a
+            // new message's entries land in a small index instead of among every user's old ones.
+            typed(QStringLiteral("CREATE INDEX recipients_queued ON message_recipients (user_id, "
+                                 "message_seq) WHERE state = 0")),
+            typed(QStringLiteral("DROP INDEX recipients_queue")),
+            // Covers pendingCounts()'s GROUP BY, which then reads no table rows.
+            typed(QStringLiteral(
+                "CREATE INDEX requests_pending_kinds ON requests (org_id, state, kind, action)")),
+            typed(QStringLiteral("DROP INDEX requests_pending")),
+        },
     };
 }
 

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
 #include <limits>
 
 Q_LOGGING_CATEGORY(lcDb, "gistack.db", QtWarningMsg)
@@ -96,6 +97,50 @@ ResourceRequest requestFrom(const QSqlQuery &q) {
         q.value(5).toString(),
         stateFrom(q.value(6).toString()),
         timeFrom(q.value(7))};
+}
+
+// A JSON array of strings, bound as one value for jsonTextRowsSql(): one statement then
+// carries thousands of ids instead of one exec() per id. Written by hand because it runs on
+// every fan-out and QJsonDocument is several times slower for plain ids.
+QString jsonArrayOf(const QStringList &texts) {
+    const auto plain = [](QChar c) {
+        return c != QLatin1Char('"') && c != QLatin1Char('\\') && c.unicode() >= 0x20;
+    };
+    qsizetype size = 2;
+    for (const QString &text : texts)
+        size += text.size() + 3;
+    QString json;
+    json.reserve(size);
+    json += QLatin1Char('[');
+    for (const QString &text : texts) {
+        if (json.size() > 1)
+            json += QLatin1Char(',');
+        json += QLatin1Char('"');
+        if (std::all_of(text.cbegin(), text.cend(), plain)) {
+            json += text; // the usual id: copied whole
+        } else {
+            for (const QChar c : text) {
+                if (plain(c))
+                    json += c;
+                else if (c.unicode() < 0x20)
+                    json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                else
+                    json += QLatin1Char('\\') + c;
+            }
+        }
+        json += QLatin1Char('"');
+    }
+    json += QLatin1Char(']');
+    return json;
+}
+
+QStringList stringsOfJsonArray(const QByteArray &json) {
+    QStringList texts;
+    const QJsonArray array = QJsonDocument::fromJson(json).array();
+    texts.reserve(array.size());
+    for (const QJsonValue &value : array)
+        texts.append(value.toString());
+    return texts;
 }
 
 // Rows read per batch when claiming by size.
@@ -288,6 +333,19 @@ std::optional<User> SqlStorage::user(const QString &id) {
     if (!q.next())
         return std::nullopt;
     return userFrom(q);
+}
+
+QStringList SqlStorage::unknownUsers(const QStringList &ids) {
+    if (ids.isEmpty())
+        return {};
+    QSqlQuery &q = prepared(QStringLiteral("SELECT value FROM ") + jsonTextRowsSql() +
+                            QStringLiteral(" WHERE NOT EXISTS (SELECT 1 FROM users WHERE id = value)"));
+    q.addBindValue(jsonArrayOf(ids));
+    exec(q);
+    QStringList unknown;
+    while (q.next())
+        unknown.append(q.value(0).toString());
+    return unknown;
 }
 
 QList<User> SqlStorage::users() {
@@ -548,12 +606,13 @@ qint64 SqlStorage::insertBroadcast(const Envelope &envelope, const QStringList &
                                    const QString &audienceOrg) {
     lockBroadcasts();
     const qint64 seq = insertMessageRow(envelope, true, audienceOrg);
-    QSqlQuery &r = prepared(QStringLiteral(
-        "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, 0, ?)"));
-    for (const QString &userId : recipients) {
+    if (!recipients.isEmpty()) {
+        // One statement for all recipients: a duplicate id still fails on the primary key.
+        QSqlQuery &r = prepared(QStringLiteral("INSERT INTO message_recipients (message_seq, user_id, state, "
+                                               "delivered_at) SELECT CAST(? AS BIGINT), value, 0, '' FROM ") +
+                                jsonTextRowsSql());
         r.addBindValue(seq);
-        r.addBindValue(userId);
-        r.addBindValue(emptyText);
+        r.addBindValue(jsonArrayOf(recipients));
         exec(r);
     }
     announceBroadcast(seq);
@@ -584,12 +643,13 @@ QList<Broadcast> SqlStorage::broadcastsAfter(qint64 afterSeq, int limit) {
     for (Broadcast &broadcast : result) {
         if (!broadcast.audienceOrg.isEmpty())
             continue;
-        QSqlQuery &r = prepared(
-            QStringLiteral("SELECT user_id FROM message_recipients WHERE message_seq = ? ORDER BY user_id"));
+        // One aggregated value instead of a row per recipient through QtSql.
+        QSqlQuery &r = prepared(recipientsJsonSql());
         r.addBindValue(broadcast.seq);
         exec(r);
-        while (r.next())
-            broadcast.recipients.append(r.value(0).toString());
+        if (r.next())
+            broadcast.recipients = stringsOfJsonArray(r.value(0).toByteArray());
+        r.finish();
     }
     return result;
 }
@@ -601,26 +661,30 @@ qint64 SqlStorage::lastMessageSeq() {
 }
 
 void SqlStorage::addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) {
-    QSqlQuery &r = prepared(QStringLiteral(
-        "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) VALUES (?, ?, 1, ?) "
-        "ON CONFLICT (message_seq, user_id) DO NOTHING"));
-    for (const QString &userId : userIds) {
-        r.addBindValue(seq);
-        r.addBindValue(userId);
-        r.addBindValue(timeValue(at));
-        exec(r);
-    }
+    if (userIds.isEmpty())
+        return;
+    // "WHERE true": SQLite otherwise reads ON CONFLICT as part of the SELECT's join.
+    QSqlQuery &r = prepared(
+        QStringLiteral("INSERT INTO message_recipients (message_seq, user_id, state, "
+                       "delivered_at) SELECT CAST(? AS BIGINT), value, 1, CAST(? AS TEXT) "
+                       "FROM ") +
+        jsonTextRowsSql() + QStringLiteral(" WHERE true ON CONFLICT (message_seq, user_id) DO NOTHING"));
+    r.addBindValue(seq);
+    r.addBindValue(timeValue(at));
+    r.addBindValue(jsonArrayOf(userIds));
+    exec(r);
 }
 
 void SqlStorage::markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) {
+    if (userIds.isEmpty())
+        return;
     QSqlQuery &q = prepared(QStringLiteral("UPDATE message_recipients SET state = 1, delivered_at = ? "
-                                           "WHERE message_seq = ? AND user_id = ? AND state = 0"));
-    for (const QString &userId : userIds) {
-        q.addBindValue(timeValue(at));
-        q.addBindValue(seq);
-        q.addBindValue(userId);
-        exec(q);
-    }
+                                           "WHERE message_seq = ? AND state = 0 AND ") +
+                            inJsonTextsSql(QStringLiteral("user_id")));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(seq);
+    q.addBindValue(jsonArrayOf(userIds));
+    exec(q);
 }
 
 void SqlStorage::setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
@@ -659,7 +723,7 @@ QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateT
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
-                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY m.seq LIMIT ?") +
+                       "WHERE r.user_id = ? AND r.state = 0 ORDER BY r.message_seq LIMIT ?") +
         claimLockClause());
     q.addBindValue(userId);
     q.addBindValue(maxBytes > 0 ? claimBatchRows : std::numeric_limits<int>::max());

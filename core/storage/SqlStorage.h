@@ -31,6 +31,7 @@ public:
     QList<Org> orgs() override;
     void upsertUser(const User &user) override;
     std::optional<User> user(const QString &id) override;
+    QStringList unknownUsers(const QStringList &ids) override;
     QList<User> users() override;
 
     void setGistackLicence(const QDateTime &expireDate) override;
@@ -98,6 +99,16 @@ protected:
     virtual void announceBroadcast(qint64 seq) { Q_UNUSED(seq) }
     // Appended to the queue-claim SELECT so that concurrent claims skip each other's rows.
     virtual QString claimLockClause() const { return QString(); }
+    // A row source with one text column named value: the strings of a JSON array bound to its
+    // single placeholder. One statement and one bound value then carry a whole id list.
+    virtual QString jsonTextRowsSql() const = 0;
+    // A condition: column is one of the strings of a JSON array bound to the single placeholder.
+    // Each backend's form keeps the test a hash or index probe per row whatever plan the statistics
+    // lead to, never a scan of the whole list per row.
+    virtual QString inJsonTextsSql(const QString &column) const = 0;
+    // A SELECT of one value: the user ids of the recipients of message_seq = ? as a JSON array,
+    // ordered by user id, so that a 19,000-recipient broadcast is read as one value.
+    virtual QString recipientsJsonSql() const = 0;
 
     QSqlDatabase &database() { return m_db; }
     const QString &connectionName() const { return m_connectionName; }

@@ -106,4 +106,19 @@ QString SqliteStorage::nowMsSql() const {
     return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
 }
 
+QString SqliteStorage::jsonTextRowsSql() const {
+    return QStringLiteral("json_each(?)");
+}
+
+QString SqliteStorage::inJsonTextsSql(const QString &column) const {
+    // Evaluated once into a temporary index that each row probes.
+    return column + QStringLiteral(" IN (SELECT value FROM json_each(?))");
+}
+
+QString SqliteStorage::recipientsJsonSql() const {
+    // The subquery walks the primary key (message_seq, user_id), so the array is in user id order.
+    return QStringLiteral("SELECT json_group_array(user_id) FROM "
+                          "(SELECT user_id FROM message_recipients WHERE message_seq = ? ORDER BY user_id)");
+}
+
 } // namespace gistack

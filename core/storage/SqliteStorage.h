@@ -20,6 +20,9 @@ protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;
     QString nowMsSql() const override;
+    QString jsonTextRowsSql() const override;
+    QString inJsonTextsSql(const QString &column) const override;
+    QString recipientsJsonSql() const override;
 
 private:
     void backUpBeforeMigrating(bool existedBefore);

@@ -40,6 +40,8 @@ public:
     virtual QList<Org> orgs() = 0;
     virtual void upsertUser(const User &user) = 0;
     virtual std::optional<User> user(const QString &id) = 0;
+    // Those of ids that name no user, in no particular order; one statement for any number.
+    virtual QStringList unknownUsers(const QStringList &ids) = 0;
     virtual QList<User> users() = 0;
 
     virtual void setGistackLicence(const QDateTime &expireDate) = 0;
