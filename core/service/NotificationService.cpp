@@ -555,7 +555,9 @@ void NotificationService::login(ClientConnection *connection, const QString &use
         QList<MessageRecord> queued;
     };
     QPointer<ClientConnection> guard(connection);
-    m_storage.run<Login>(
+    // Told before the commit: a login waits for no fsync. Should the commit fail, the claimed
+    // messages stay queued and come again at the next login (clients de-duplicate by id).
+    m_storage.runBeforeCommit<Login>(
         this,
         [userId, now](Storage &s) {
             Login login;

@@ -52,12 +52,12 @@ int StorageWorker::queueDepth() const {
     return int(m_jobs.size());
 }
 
-void StorageWorker::enqueue(std::function<void(Storage &)> work,
-                            std::function<void(const QString &)> finish) {
+void StorageWorker::enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish,
+                            When when) {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (!m_stopping) {
-            m_jobs.push_back(Job{std::move(work), std::move(finish)});
+            m_jobs.push_back(Job{std::move(work), std::move(finish), when});
             work = nullptr;
         }
     }
@@ -126,6 +126,7 @@ void StorageWorker::tryReconnect() {
 
 void StorageWorker::runBatch(std::deque<Job> &batch) {
     std::vector<QString> errors(batch.size());
+    std::vector<bool> told(batch.size(), false);
     if (!m_storage) {
         for (Job &job : batch)
             job.finish(QStringLiteral("database unavailable: ") + m_openError);
@@ -145,6 +146,11 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
             try {
                 batch[i].work(*m_storage);
                 m_storage->releaseSavepoint();
+                if (batch[i].when == When::Ran) {
+                    // The rest of the batch and the fsync are not this caller's to wait for.
+                    batch[i].finish(QString());
+                    told[i] = true;
+                }
             } catch (const StorageError &error) {
                 errors[i] = error.message().isEmpty() ? QStringLiteral("database error") : error.message();
                 m_storage->rollbackToSavepoint();
@@ -171,8 +177,10 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
     qCDebug(lcDb) << "transaction of" << batch.size() << "jobs in" << seconds * 1000 << "ms";
     if (m_batchObserver)
         m_batchObserver(seconds, int(batch.size()));
-    for (size_t i = 0; i < batch.size(); ++i)
-        batch[i].finish(errors[i]);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (!told[i])
+            batch[i].finish(errors[i]);
+    }
 }
 
 } // namespace gistack

@@ -45,16 +45,17 @@ public:
     // Queues job; done runs later on context's thread, unless context is gone by then.
     template <typename T>
     void run(QObject *context, std::function<T(Storage &)> job, std::function<void(StorageResult<T>)> done) {
-        auto result = std::make_shared<StorageResult<T>>();
-        QPointer<QObject> guard(context);
-        enqueue([job = std::move(job), result](Storage &storage) { result->value = job(storage); },
-                [guard, done = std::move(done), result](const QString &error) {
-                    result->error = error;
-                    if (!guard)
-                        return;
-                    QMetaObject::invokeMethod(
-                        guard.data(), [done, result] { done(std::move(*result)); }, Qt::QueuedConnection);
-                });
+        enqueueFor(context, std::move(job), std::move(done), When::Committed);
+    }
+
+    // Like run(), but done may be told the job's result as soon as the job ran, before its
+    // transaction commits (and so before the disk has it). Only for work that may be undone
+    // without harm: reads, and claims of queued messages, which a failed commit leaves queued
+    // for the next login (clients drop a message they already have by its id).
+    template <typename T>
+    void runBeforeCommit(QObject *context, std::function<T(Storage &)> job,
+                         std::function<void(StorageResult<T>)> done) {
+        enqueueFor(context, std::move(job), std::move(done), When::Ran);
     }
 
     // Blocks the caller until the job ran; for start-up and command-line tools only.
@@ -87,12 +88,31 @@ protected:
     void run() override;
 
 private:
+    // When a job's caller hears of it: after the commit, or as soon as the job ran.
+    enum class When { Committed, Ran };
     struct Job {
         std::function<void(Storage &)> work;
         std::function<void(const QString &error)> finish;
+        When when = When::Committed;
     };
 
-    void enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish);
+    template <typename T>
+    void enqueueFor(QObject *context, std::function<T(Storage &)> job,
+                    std::function<void(StorageResult<T>)> done, When when) {
+        auto result = std::make_shared<StorageResult<T>>();
+        QPointer<QObject> guard(context);
+        enqueue([job = std::move(job), result](Storage &storage) { result->value = job(storage); },
+                [guard, done = std::move(done), result](const QString &error) {
+                    result->error = error;
+                    if (!guard)
+                        return;
+                    QMetaObject::invokeMethod(
+                        guard.data(), [done, result] { done(std::move(*result)); }, Qt::QueuedConnection);
+                },
+                when);
+    }
+    void enqueue(std::function<void(Storage &)> work, std::function<void(const QString &)> finish,
+                 When when = When::Committed);
     void runBatch(std::deque<Job> &batch);
     void connectionLost();
     void tryReconnect();
