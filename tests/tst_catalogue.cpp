@@ -360,6 +360,19 @@ void TestCatalogue::pendingMappings() {
 void TestCatalogue::frameBytes() {
     const QDateTime created(QDate(2024, 3, 5), QTime(9, 7, 3));
 
+    // A user id that needs escaping is written as QJsonDocument writes it; plain ones are copied.
+    const Envelope escaped(QStringLiteral("m-0"), MessageType::UserRegister, created, 1);
+    for (const QString &userId :
+         {QStringLiteral("a\"b\\c"), QStringLiteral("tab\there"), QStringLiteral("zoë-用户"),
+          QStringLiteral("del\x7f"), QStringLiteral("plain-id_1.x@y")}) {
+        QStringList parsedUsers;
+        Envelope parsed;
+        QVERIFY(Envelope::parse(escaped.frameFor(userId), &parsed, &parsedUsers));
+        QCOMPARE(parsedUsers, QStringList{userId});
+        const QByteArray expected = QJsonDocument(QJsonArray{userId}).toJson(QJsonDocument::Compact);
+        QVERIFY(escaped.frameFor(userId).contains("\"userId\":" + expected + ","));
+    }
+
     const Envelope count(QStringLiteral("m-1"), MessageType::UserRegister, created, 3);
     QCOMPARE(count.frameFor(QStringLiteral("admin-1")),
              QByteArray(R"({"id":"m-1","userId":["admin-1"],"createTime":"2024-03-05 09:07:03",)"

@@ -112,12 +112,15 @@ Parsed<ApiBodies::PublishInput> ApiBodies::publish(const QByteArray &bytes) {
     if (body.ok() &&
         (!users.isArray() || users.toArray().isEmpty() || users.toArray().size() > maxRecipients))
         body.fail(QStringLiteral("userId must be a non-empty array of user ids"));
-    for (const QJsonValue &user : users.toArray()) {
-        if (!user.isString() || !JsonBody::isValidId(user.toString()))
+    const QJsonArray list = users.toArray();
+    input.userIds.reserve(list.size());
+    for (const QJsonValue &user : list) {
+        const QString id = user.toString(); // once: each call converts anew
+        if (!user.isString() || !JsonBody::isValidId(id))
             body.fail(QStringLiteral("userId must hold user id strings"));
-        else if (!seen.contains(user.toString())) {
-            seen.insert(user.toString());
-            input.userIds.append(user.toString());
+        else if (!seen.contains(id)) {
+            seen.insert(id);
+            input.userIds.append(id);
         }
     }
     const QString typeName = body.string("type", 64);

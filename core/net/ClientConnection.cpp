@@ -79,9 +79,26 @@ ClientConnection::Attempt ClientConnection::sendFromAnyThread(const QByteArray &
     return Attempt::Sent;
 }
 
+ClientConnection::Attempt ClientConnection::sendFromAnyThread(const QList<QByteArray> &frames,
+                                                              const QStringList &durableIds,
+                                                              const QList<quint64> &routeSeqs) {
+    if (!isOpen() || m_dropping)
+        return Attempt::Closed;
+    if (!m_channel->sendsFromAnyThread() || backlog() > m_maxSendBytes)
+        return Attempt::LeftForOwnThread;
+    m_channel->sendTexts(frames.constData(), frames.size());
+    for (qsizetype i = 0; i < frames.size(); ++i)
+        noteSent(frames.at(i).size(), durableIds.at(i), routeSeqs.at(i));
+    return Attempt::Sent;
+}
+
 void ClientConnection::queueFrame(const QByteArray &frame, const QString &durableId, quint64 routeSeq) {
     m_channel->sendText(frame);
-    m_payloadSent += frame.size();
+    noteSent(frame.size(), durableId, routeSeq);
+}
+
+void ClientConnection::noteSent(qsizetype bytes, const QString &durableId, quint64 routeSeq) {
+    m_payloadSent += bytes;
     if (!durableId.isEmpty()) {
         m_unconfirmed.append(Unconfirmed{routeSeq, durableId, m_payloadSent});
         if (m_unconfirmed.size() > 32)

@@ -63,6 +63,9 @@ public:
     // connection's own thread afterwards.
     enum class Attempt { Sent, Closed, LeftForOwnThread };
     Attempt sendFromAnyThread(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
+    // Several durable frames at once, in one write where the socket allows.
+    Attempt sendFromAnyThread(const QList<QByteArray> &frames, const QStringList &durableIds,
+                              const QList<quint64> &routeSeqs);
     // Bytes queued on the socket and not yet handed to the operating system.
     qint64 backlog() const;
     // Closes the socket with 4008 when its backlog is past the limit; true if it did.
@@ -99,6 +102,8 @@ private:
     void channelPong() override { emit ponged(this); }
     void channelClosed() override;
     void queueFrame(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
+    // The bookkeeping of a frame handed to the channel.
+    void noteSent(qsizetype bytes, const QString &durableId, quint64 routeSeq);
     void dropSlow();
     void startDropping();
     void noteUndelivered();

@@ -34,6 +34,11 @@ public:
     virtual QString origin() const = 0;
 
     virtual void sendText(const QByteArray &utf8) = 0;
+    // Several text frames, in order; a channel may hand them to the kernel in one write.
+    virtual void sendTexts(const QByteArray *frames, qsizetype count) {
+        for (qsizetype i = 0; i < count; ++i)
+            sendText(frames[i]);
+    }
     // Whether sendText() and backlog() may run on another thread while this one waits (they
     // then touch this channel only).
     virtual bool sendsFromAnyThread() const = 0;

@@ -86,6 +86,51 @@ void RawFrameChannel::sendText(const QByteArray &utf8) {
     sendFrame(opText, utf8);
 }
 
+void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
+    constexpr qsizetype maxFrames = 64;
+    if (m_state != State::Open)
+        return;
+    if (count == 1 || count > maxFrames || backlog() > 0) {
+        for (qsizetype i = 0; i < count; ++i)
+            sendFrame(opText, frames[i]);
+        return;
+    }
+    // One system call for all of them: a fan-out that fell behind catches up in fewer writes.
+    char headers[maxFrames][10];
+    iovec parts[2 * maxFrames];
+    qsizetype total = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        const int headerLength = frameHeader(headers[i], opText, frames[i].size());
+        parts[2 * i] = {headers[i], size_t(headerLength)};
+        parts[2 * i + 1] = {const_cast<char *>(frames[i].constData()), size_t(frames[i].size())};
+        total += headerLength + frames[i].size();
+    }
+    msghdr message = {};
+    message.msg_iov = parts;
+    message.msg_iovlen = size_t(2 * count);
+    ssize_t sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            m_state = State::Broken;
+            return;
+        }
+        sent = 0;
+    }
+    if (sent == total)
+        return;
+    // Queue what the kernel did not take, part by part.
+    for (qsizetype i = 0; i < 2 * count; ++i) {
+        const auto length = qsizetype(parts[i].iov_len);
+        if (sent >= length) {
+            sent -= length;
+            continue;
+        }
+        m_out.append(static_cast<const char *>(parts[i].iov_base) + sent, length - sent);
+        sent = 0;
+    }
+    wantWrite(true);
+}
+
 void RawFrameChannel::ping() {
     if (m_state == State::Open)
         sendFrame(opPing, {});

@@ -29,6 +29,7 @@ public:
     QString origin() const override { return QString::fromUtf8(m_origin); }
 
     void sendText(const QByteArray &utf8) override;
+    void sendTexts(const QByteArray *frames, qsizetype count) override;
     bool sendsFromAnyThread() const override { return true; }
     qint64 backlog() const override { return m_out.size() - m_outSent; }
     void ping() override;

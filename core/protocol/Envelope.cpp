@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace gistack {
 
 namespace {
@@ -18,6 +20,19 @@ QByteArray compactJson(const QJsonValue &value) {
         return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
     const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
+}
+
+// A JSON string; printable ASCII without quotes or backslashes (every id the API accepts)
+// needs no escaping, which saves a QJsonDocument per frame of a large fan-out.
+QByteArray quotedJson(const QString &text) {
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7F && c != QLatin1Char('"') && c != QLatin1Char('\\');
+    });
+    if (!plain)
+        return compactJson(text);
+    QByteArray quoted;
+    quoted.reserve(text.size() + 2);
+    return quoted.append('"').append(text.toLatin1()).append('"');
 }
 
 } // namespace
@@ -42,7 +57,7 @@ QByteArray Envelope::msgJson() const {
 }
 
 QByteArray Envelope::frameFor(const QString &userId) const {
-    const QByteArray user = compactJson(userId);
+    const QByteArray user = quotedJson(userId);
     QByteArray frame;
     frame.reserve(m_prefix.size() + user.size() + m_suffix.size());
     frame.append(m_prefix).append(user).append(m_suffix);

@@ -57,12 +57,7 @@ QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &
             }
         }
     };
-    const auto count = qsizetype(recipients.size());
-    if (count >= parallelFrom)
-        m_pool->forEach(count, sendTo);
-    else
-        for (qsizetype i = 0; i < count; ++i)
-            sendTo(i);
+    spread(qsizetype(recipients.size()), sendTo);
 
     QStringList reached;
     for (Recipient &recipient : recipients) {
@@ -81,6 +76,76 @@ QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &
     }
     qCDebug(lcWs) << "message" << envelope.id() << MessageCatalogue::name(envelope.type()) << "reached"
                   << reached.size() << "users";
+    return reached;
+}
+
+void MessageRouter::spread(qsizetype count, const std::function<void(qsizetype)> &send) const {
+    if (count >= parallelFrom) {
+        m_pool->forEach(count, send);
+        return;
+    }
+    for (qsizetype i = 0; i < count; ++i)
+        send(i);
+}
+
+std::vector<char> MessageRouter::deliverBatch(const QList<Envelope> &envelopes,
+                                              const QList<quint64> &routeSeqs,
+                                              const std::vector<Addressee> &addressees) const {
+    // char, not bool: threads write neighbouring entries, which vector<bool> packs into one word.
+    std::vector<char> reached(addressees.size(), 0);
+    std::vector<char> leftOver(addressees.size(), 0);
+    std::vector<QList<ClientConnection *>> connections(addressees.size());
+    for (size_t i = 0; i < addressees.size(); ++i)
+        connections[i] = m_registry.connectionsOf(addressees[i].userId);
+    // One addressee's frames, in envelope order.
+    const auto framesFor = [&](const Addressee &addressee, QList<QByteArray> *frames, QStringList *ids,
+                               QList<quint64> *seqs) {
+        for (qsizetype e = 0; e < envelopes.size(); ++e) {
+            if (!(addressee.mask & (1u << e)))
+                continue;
+            frames->append(envelopes.at(e).frameFor(addressee.userId));
+            ids->append(envelopes.at(e).id());
+            seqs->append(routeSeqs.at(e));
+        }
+    };
+    spread(qsizetype(addressees.size()), [&](qsizetype i) {
+        if (connections[size_t(i)].isEmpty())
+            return;
+        QList<QByteArray> frames;
+        QStringList ids;
+        QList<quint64> seqs;
+        framesFor(addressees[size_t(i)], &frames, &ids, &seqs);
+        for (ClientConnection *connection : std::as_const(connections[size_t(i)])) {
+            switch (connection->sendFromAnyThread(frames, ids, seqs)) {
+            case ClientConnection::Attempt::Sent:
+                reached[size_t(i)] = 1;
+                break;
+            case ClientConnection::Attempt::LeftForOwnThread:
+                leftOver[size_t(i)] = 1;
+                break;
+            case ClientConnection::Attempt::Closed:
+                break;
+            }
+        }
+    });
+    for (size_t i = 0; i < addressees.size(); ++i) {
+        if (!leftOver[i])
+            continue;
+        QList<QByteArray> frames;
+        QStringList ids;
+        QList<quint64> seqs;
+        framesFor(addressees[i], &frames, &ids, &seqs);
+        for (ClientConnection *connection : std::as_const(connections[i])) {
+            if (connection->sendsFromAnyThread()) {
+                connection->checkBacklog();
+                continue;
+            }
+            bool all = true;
+            for (qsizetype f = 0; f < frames.size(); ++f)
+                all = connection->send(frames.at(f), ids.at(f), seqs.at(f)) && all;
+            reached[i] = char(all || reached[i]);
+        }
+    }
     return reached;
 }
 

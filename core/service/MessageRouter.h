@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace gistack {
 
@@ -26,7 +29,21 @@ public:
     QStringList deliver(const Envelope &envelope, const QStringList &userIds, Kind kind = Kind::Live) const;
     bool deliverTo(ClientConnection *connection, const Envelope &envelope) const;
 
+    // Several durable envelopes at once, for a fan-out that fell behind: each user's frames go
+    // out together, one write per socket. mask: bit i set when envelope i is for that user.
+    struct Addressee {
+        QString userId;
+        quint32 mask;
+    };
+    static constexpr int maxBatch = 32;
+    // Returns, per addressee, whether one of its sockets took the frames (1) or not (0).
+    std::vector<char> deliverBatch(const QList<Envelope> &envelopes, const QList<quint64> &routeSeqs,
+                                   const std::vector<Addressee> &addressees) const;
+
 private:
+    // Calls send(i) for i in [0, count), over the pool when count is large.
+    void spread(qsizetype count, const std::function<void(qsizetype)> &send) const;
+
     ConnectionRegistry &m_registry;
     // Sends of a large fan-out run on all cores.
     std::unique_ptr<FanOutPool> m_pool;

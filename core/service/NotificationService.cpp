@@ -89,8 +89,10 @@ NotificationService::NotificationService(StorageWorker &storage, ConnectionRegis
     , m_registry(registry)
     , m_clock(clock)
     , m_rule(rule)
-    , m_router(registry) {
+    , m_router(registry)
+    , m_delivery(new BroadcastDelivery(registry, m_router, this)) {
     connect(&registry, &ConnectionRegistry::connectionClosed, this, &NotificationService::requeueDropped);
+    connect(m_delivery, &BroadcastDelivery::delivered, this, &NotificationService::recordDelivery);
 }
 
 Envelope NotificationService::makeEnvelope(MessageType type, const QJsonValue &msg) const {
@@ -473,55 +475,26 @@ void NotificationService::loadRecentMessages(int limit, Loaded<QList<MessageReco
 }
 
 void NotificationService::deliverBroadcasts(const QList<Broadcast> &broadcasts) {
-    if (broadcasts.isEmpty())
+    m_delivery->enqueue(broadcasts);
+}
+
+void NotificationService::recordDelivery(const Broadcast &broadcast, const QStringList &reached) {
+    if (reached.isEmpty())
         return;
-    struct Reached {
-        qint64 seq;
-        QStringList userIds;
-        bool liveOnly;
-    };
-    QList<Reached> marks;
     const QDateTime now = m_clock.now();
-    for (const Broadcast &broadcast : broadcasts) {
-        QStringList targets;
-        if (!broadcast.audienceOrg.isEmpty()) {
-            targets = m_registry.onlineOrgAdmins(broadcast.audienceOrg);
-        } else {
-            // Usually nothing was claimed meanwhile: skip hashing 19,000 (seq, user) pairs then.
-            const bool anyClaimed = !m_claimed.isEmpty();
-            for (const QString &userId : broadcast.recipients) {
-                if (m_registry.isOnline(userId) &&
-                    !(anyClaimed && m_claimed.contains({broadcast.seq, userId})))
-                    targets.append(userId);
-            }
-        }
-        // Counts are live-only; anything else stays owed until the peer has read it (slow consumers).
-        const QStringList reached = m_router.deliver(
-            broadcast.envelope, targets,
-            broadcast.audienceOrg.isEmpty() ? MessageRouter::Kind::Durable : MessageRouter::Kind::Live);
-        if (reached.isEmpty())
-            continue;
-        marks.append(Reached{broadcast.seq, reached, !broadcast.audienceOrg.isEmpty()});
-        QList<Recipient> recipients;
-        recipients.reserve(reached.size());
-        for (const QString &userId : reached)
-            recipients.append(Recipient{userId, DeliveryState::Delivered, now});
-        emit messageSent(MessageRecord{broadcast.seq, broadcast.envelope, recipients});
-    }
-    // The feed never hands these seqs out again.
-    const qint64 last = broadcasts.last().seq;
-    m_claimed.removeIf([last](const QPair<qint64, QString> &claim) { return claim.first <= last; });
-    if (marks.isEmpty())
-        return;
+    QList<Recipient> recipients;
+    recipients.reserve(reached.size());
+    for (const QString &userId : reached)
+        recipients.append(Recipient{userId, DeliveryState::Delivered, now});
+    emit messageSent(MessageRecord{broadcast.seq, broadcast.envelope, recipients});
+    const bool liveOnly = !broadcast.audienceOrg.isEmpty();
     m_storage.run<bool>(
         this,
-        [marks, now](Storage &s) {
-            for (const Reached &mark : marks) {
-                if (mark.liveOnly)
-                    s.addRecipients(mark.seq, mark.userIds, now);
-                else
-                    s.markDelivered(mark.seq, mark.userIds, now);
-            }
+        [seq = broadcast.seq, reached, liveOnly, now](Storage &s) {
+            if (liveOnly)
+                s.addRecipients(seq, reached, now);
+            else
+                s.markDelivered(seq, reached, now);
             return true;
         },
         [](StorageResult<bool> result) {
@@ -653,7 +626,7 @@ void NotificationService::deliverClaimed(const QString &userId, const QList<Mess
     QStringList undelivered;
     for (const MessageRecord &record : claimed) {
         // The feed may hand out this seq later: it must not push the message a second time.
-        m_claimed.insert({record.seq, userId});
+        m_delivery->noteClaimed(record.seq, userId);
         if (m_router.deliver(record.envelope, {userId}, MessageRouter::Kind::Durable).isEmpty())
             undelivered.append(record.envelope.id());
         else

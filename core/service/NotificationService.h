@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AdminViews.h"
+#include "BroadcastDelivery.h"
 #include "LoginReminders.h"
 #include "MessageRouter.h"
 #include "Outcome.h"
@@ -100,6 +101,8 @@ private:
     void requeueDropped(gistack::ClientConnection *connection);
     void requeue(const QString &userId, const QStringList &messageIds, int attempt);
     void logMessage(const Envelope &envelope, const QList<Recipient> &recipients);
+    // Records who got a broadcast and tells the console and the log.
+    void recordDelivery(const gistack::Broadcast &broadcast, const QStringList &reached);
     Envelope makeEnvelope(MessageType type, const QJsonValue &msg) const;
 
     StorageWorker &m_storage;
@@ -108,8 +111,7 @@ private:
     ExpiryRule m_rule;
     MessageRouter m_router;
     QString m_nodeId;
-    // Messages a login here claimed from the queue, so the feed does not push them twice.
-    QSet<QPair<qint64, QString>> m_claimed;
+    BroadcastDelivery *m_delivery;
     QSet<QString> m_draining;
     QSet<QString> m_drainAgain;
 };
