@@ -2,6 +2,7 @@
 // server answers itself (plain text, whole head in one packet) and the ones it leaves to
 // QtHttpServer (a head in pieces) must behave the same.
 #include "net/ConnectionRegistry.h"
+#include "service/NotificationService.h"
 #include "support/TestServer.h"
 
 #include <QCryptographicHash>
@@ -335,6 +336,51 @@ private slots:
         }
         for (int i = 0; i < users; i += 37)
             QCOMPARE(sockets[size_t(i)]->next(300).opcode, -1); // nothing twice
+    }
+
+    void messagesPublishedTogetherArriveTogetherInOrder() {
+        // 1,100 users take two slices of a fan-out; ten messages published in one go are pushed
+        // in one pass, each user's ten frames in one write, in publish order, each once.
+        constexpr int users = 1100;
+        constexpr int messages = 10;
+        ServerConfig config = TestServer::defaults();
+        config.connectionRate = 0;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        m_server->addOrg("org1");
+        QStringList userIds;
+        std::vector<std::unique_ptr<RawWs>> sockets;
+        for (int i = 0; i < users; ++i) {
+            const QString user = QStringLiteral("batch-%1").arg(i);
+            m_server->addUser(user, "org1", "user");
+            userIds.append(user);
+            sockets.push_back(std::make_unique<RawWs>(m_server->port()));
+            QVERIFY(sockets.back()->upgrade(target(user)).startsWith("HTTP/1.1 101"));
+        }
+        QTRY_COMPARE(m_server->server().registry().onlineUserCount(), users);
+        QStringList ids;
+        int answered = 0;
+        for (int m = 0; m < messages; ++m) {
+            m_server->server().service().publish(
+                MessageType::WebsiteApplyPassed, userIds, QStringLiteral("site-%1").arg(m),
+                [&](const Outcome &outcome) {
+                    QVERIFY(outcome.ok());
+                    ids.append(outcome.body.toObject().value("id").toString());
+                    ++answered;
+                });
+        }
+        QTRY_COMPARE(answered, messages);
+        for (int i = 0; i < users; i += 7) {
+            for (int m = 0; m < messages; ++m) {
+                const RawWs::Frame frame = sockets[size_t(i)]->next();
+                QCOMPARE(frame.opcode, 1);
+                const QJsonObject envelope = QJsonDocument::fromJson(frame.payload).object();
+                QCOMPARE(envelope.value("id").toString(), ids.at(m));
+                QCOMPARE(envelope.value("msg").toString(), QStringLiteral("site-%1").arg(m));
+                QCOMPARE(envelope.value("userId").toArray(), QJsonArray{userIds.at(i)});
+            }
+        }
+        QCOMPARE(sockets.back()->next(300).opcode, -1); // nothing twice
     }
 
     void httpRequestsAreHandedOnUnread_data() {

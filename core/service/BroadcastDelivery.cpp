@@ -2,7 +2,10 @@
 
 #include "net/ConnectionRegistry.h"
 
+#include <QLoggingCategory>
 #include <QScopeGuard>
+
+Q_DECLARE_LOGGING_CATEGORY(lcWs)
 
 namespace gistack {
 
@@ -64,6 +67,7 @@ void BroadcastDelivery::startPass() {
             }
         }
         m_reached = QList<QStringList>(m_pass.size());
+        qCDebug(lcWs) << "pushing" << m_pass.size() << "broadcasts to" << m_users.size() << "users";
         m_next = 0;
         m_running = true;
         runSlice();
