@@ -77,6 +77,7 @@ void BroadcastDelivery::startPass() {
 }
 
 void BroadcastDelivery::runSlice() {
+    ++m_slicesRun;
     const qsizetype end = qMin(m_next + sliceUsers, qsizetype(m_users.size()));
     std::vector<MessageRouter::Addressee> addressees;
     addressees.reserve(size_t(end - m_next));

@@ -31,6 +31,9 @@ public:
     // A login claimed this message from its queue: this user is not pushed it again.
     void noteClaimed(qint64 seq, const QString &userId) { m_claimed.insert({seq, userId}); }
     bool isIdle() const { return !m_running && m_waiting.empty(); }
+    // Counts the slices of durable broadcasts pushed so far: a login that loaded while one ran
+    // may have been skipped as offline by it.
+    quint64 slicesRun() const { return m_slicesRun; }
 
 signals:
     // One broadcast has gone out; reached lists the users one of whose sockets took it.
@@ -48,6 +51,7 @@ private:
     QSet<QPair<qint64, QString>> m_claimed;
     bool m_running = false;
     bool m_starting = false;
+    quint64 m_slicesRun = 0;
 
     // The durable broadcasts of the pass under way.
     QList<Broadcast> m_pass;

@@ -526,8 +526,11 @@ void NotificationService::login(ClientConnection *connection, const QString &use
         std::optional<User> user;
         LoginFacts facts;
         QList<MessageRecord> queued;
+        bool moreQueued = false;
     };
     QPointer<ClientConnection> guard(connection);
+    // A slice pushed meanwhile found this user still offline: what it skipped is queued.
+    const quint64 slicesBefore = m_delivery->slicesRun();
     // Told before the commit: a login waits for no fsync. Should the commit fail, the claimed
     // messages stay queued and come again at the next login (clients de-duplicate by id).
     m_storage.runBeforeCommit<Login>(
@@ -538,10 +541,11 @@ void NotificationService::login(ClientConnection *connection, const QString &use
             if (login.user) {
                 login.facts = loadFacts(s, *login.user);
                 login.queued = s.claimQueued(userId, now, claimBatchBytes);
+                login.moreQueued = !login.queued.isEmpty() && s.queuedCount(userId) > 0;
             }
             return login;
         },
-        [this, guard, userId](StorageResult<Login> result) {
+        [this, guard, userId, slicesBefore](StorageResult<Login> result) {
             if (!result.ok()) {
                 if (guard)
                     guard->close(CloseCode::GoingAway, QStringLiteral("database unavailable, retry later"));
@@ -560,8 +564,9 @@ void NotificationService::login(ClientConnection *connection, const QString &use
                 sendReminders(guard, result.value.facts);
             // Refused (4429): the user's other sockets get the queue, or it is kept.
             deliverClaimed(userId, result.value.queued);
-            if (!result.value.queued.isEmpty())
-                drainQueue(userId); // the rest of a long queue, paced
+            // The rest of a long queue, paced; or what came while this login was loading.
+            if (result.value.moreQueued || m_delivery->slicesRun() != slicesBefore)
+                drainQueue(userId);
         });
 }
 
