@@ -116,4 +116,11 @@ QString PostgresStorage::claimLockClause() const {
     return QStringLiteral(" FOR UPDATE OF r SKIP LOCKED");
 }
 
+void PostgresStorage::begin() {
+    SqlStorage::begin();
+    // The commit returns before the WAL is flushed; a server crash may lose this transaction.
+    if (!durableCommit())
+        execDirect(QStringLiteral("SET LOCAL synchronous_commit TO OFF"));
+}
+
 } // namespace gistack

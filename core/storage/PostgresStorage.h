@@ -17,6 +17,8 @@ public:
     // Connection options every session gets (timeouts and TCP keep-alives), "key=value;...".
     static QString baseConnectOptions();
 
+    void begin() override;
+
 protected:
     void connectDatabase() override;
     QList<QStringList> migrations() const override;

@@ -267,12 +267,14 @@ void SqlStorage::begin() {
 
 void SqlStorage::commit() {
     finishStatements();
+    m_durableCommit = true; // the setting holds for one transaction
     if (!m_db.commit())
         throw StorageError(m_db.lastError().text());
 }
 
 void SqlStorage::rollback() {
     finishStatements();
+    m_durableCommit = true;
     m_db.rollback();
 }
 

@@ -19,6 +19,7 @@ public:
     void reopen() override;
     bool isAlive() override;
 
+    void setDurableCommit(bool durable) override { m_durableCommit = durable; }
     void begin() override;
     void commit() override;
     void rollback() override;
@@ -85,6 +86,7 @@ protected:
 
     // Opens m_db; throws StorageError.
     virtual void connectDatabase() = 0;
+    bool durableCommit() const { return m_durableCommit; }
     // Schema versions in order: entry i upgrades version i to i + 1.
     virtual QList<QStringList> migrations() const = 0;
     // The database's clock in milliseconds since the epoch, as an SQL expression.
@@ -128,6 +130,9 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
+
+private:
+    bool m_durableCommit = true;
 };
 
 } // namespace gistack

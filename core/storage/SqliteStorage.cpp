@@ -94,6 +94,12 @@ void SqliteStorage::backUpBeforeMigrating(bool existedBefore) {
 
 void SqliteStorage::begin() {
     finishStatements();
+    // In WAL mode NORMAL skips the fsync at commit; a later FULL commit fsyncs it with its own.
+    if (durableCommit() != m_fsyncEachCommit) {
+        m_fsyncEachCommit = durableCommit();
+        execDirect(m_fsyncEachCommit ? QStringLiteral("PRAGMA synchronous = FULL")
+                                     : QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
     execDirect(QStringLiteral("BEGIN IMMEDIATE"));
 }
 

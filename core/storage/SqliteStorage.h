@@ -30,6 +30,7 @@ private:
 
     QString m_path;
     int m_busyTimeoutMs;
+    bool m_fsyncEachCommit = true; // as connectDatabase() sets it
 };
 
 } // namespace gistack
