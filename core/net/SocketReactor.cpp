@@ -11,9 +11,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcWs)
 namespace gistack {
 
 namespace {
-constexpr int batch = 256;
-// Rounds per wake-up, so the rest of the event loop (timers, HTTP) still gets its turn.
-constexpr int maxRounds = 16;
+constexpr int batch = 64;
+// Rounds per wake-up: small, so that storage answers (posted events) and timers get their turn
+// between waves of socket events, which keeps every stage of a login flowing.
+constexpr int maxRounds = 4;
 } // namespace
 
 SocketReactor::SocketReactor(QObject *parent)

@@ -540,8 +540,7 @@ void NotificationService::login(ClientConnection *connection, const QString &use
             login.user = s.user(userId);
             if (login.user) {
                 login.facts = loadFacts(s, *login.user);
-                login.queued = s.claimQueued(userId, now, claimBatchBytes);
-                login.moreQueued = !login.queued.isEmpty() && s.queuedCount(userId) > 0;
+                login.queued = s.claimQueued(userId, now, claimBatchBytes, &login.moreQueued);
             }
             return login;
         },

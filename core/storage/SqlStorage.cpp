@@ -721,27 +721,36 @@ QList<MessageRecord> SqlStorage::loadMessages(QSqlQuery &q) {
     return result;
 }
 
-QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes) {
+QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes,
+                                             bool *more) {
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
                        "WHERE r.user_id = ? AND r.state = 0 ORDER BY r.message_seq LIMIT ?") +
         claimLockClause());
     q.addBindValue(userId);
-    q.addBindValue(maxBytes > 0 ? claimBatchRows : std::numeric_limits<int>::max());
+    // One row past the batch tells whether more is queued, without a second query.
+    q.addBindValue(maxBytes > 0 ? claimBatchRows + 1 : std::numeric_limits<int>::max());
     exec(q);
     QList<MessageRecord> queued = loadMessages(q);
     q.finish();
+    bool left = false;
     if (maxBytes > 0) {
+        left = queued.size() > claimBatchRows;
+        if (left)
+            queued.resize(claimBatchRows);
         qint64 bytes = 0;
         for (qsizetype i = 0; i < queued.size(); ++i) {
             bytes += queued.at(i).envelope.msgJson().size();
             if (bytes >= maxBytes) {
+                left = left || i + 1 < queued.size();
                 queued.resize(i + 1);
                 break;
             }
         }
     }
+    if (more)
+        *more = left;
     QSqlQuery &u = prepared(QStringLiteral(
         "UPDATE message_recipients SET state = 1, delivered_at = ? WHERE user_id = ? AND message_seq = ?"));
     for (MessageRecord &record : queued) {

@@ -67,8 +67,8 @@ public:
     void markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) override;
     void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                      const QDateTime &at) override;
-    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at,
-                                     qint64 maxBytes = 0) override;
+    QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes = 0,
+                                     bool *more = nullptr) override;
     int queuedCount(const QString &userId) override;
     QList<MessageRecord> history(const QString &userId, int limit) override;
 

@@ -89,9 +89,10 @@ public:
                              const QDateTime &at) = 0;
     // Marks the user's queued messages delivered and returns them, oldest first. With
     // maxBytes > 0 it stops after the message that reaches that much msg text (at least one),
-    // so a long queue goes out in batches the socket can take.
-    virtual QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at,
-                                             qint64 maxBytes = 0) = 0;
+    // so a long queue goes out in batches the socket can take; *more then tells whether some
+    // of the queue is left.
+    virtual QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes = 0,
+                                             bool *more = nullptr) = 0;
     virtual int queuedCount(const QString &userId) = 0;
     // Newest first; an empty userId means every user.
     virtual QList<MessageRecord> history(const QString &userId, int limit) = 0;
