@@ -171,6 +171,26 @@ private:
         return QJsonDocument::fromJson(frame).object().value("id").toString();
     }
 
+    // A fresh server without the per-address rate limit (the whole crowd comes from 127.0.0.1)
+    // and n users online, one raw socket each; every splitEvery-th head comes in two pieces.
+    void connectCrowd(int n, int splitEvery, QStringList *users,
+                      std::vector<std::unique_ptr<RawWs>> *sockets) {
+        ServerConfig config = TestServer::defaults();
+        config.connectionRate = 0;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        m_server->addOrg("org1");
+        for (int i = 0; i < n; ++i) {
+            const QString user = QStringLiteral("crowd-%1").arg(i);
+            m_server->addUser(user, "org1", "user");
+            users->append(user);
+            sockets->push_back(std::make_unique<RawWs>(m_server->port()));
+            const bool split = splitEvery > 0 && i % splitEvery == 0;
+            QVERIFY(sockets->back()->upgrade(target(user), split ? 20 : -1).startsWith("HTTP/1.1 101"));
+        }
+        QTRY_COMPARE(m_server->server().registry().onlineUserCount(), n);
+    }
+
 private slots:
     void init() {
         m_server = std::make_unique<TestServer>();
@@ -304,23 +324,13 @@ private slots:
         // Over 256 recipients the sends run on several threads; sockets framed by Qt are
         // served on the server's own thread. Every socket gets its frame exactly once.
         constexpr int users = 300;
-        ServerConfig config = TestServer::defaults();
-        config.connectionRate = 0; // the whole crowd comes from 127.0.0.1
-        m_server = std::make_unique<TestServer>(config);
-        QVERIFY(m_server->start());
-        m_server->addOrg("org1");
-        QJsonArray userIds;
+        QStringList names;
         std::vector<std::unique_ptr<RawWs>> sockets;
-        for (int i = 0; i < users; ++i) {
-            const QString user = QStringLiteral("fan-%1").arg(i);
-            m_server->addUser(user, "org1", "user");
-            userIds.append(user);
-            sockets.push_back(std::make_unique<RawWs>(m_server->port()));
-            // Every 50th head comes in two pieces: QtHttpServer answers it, QWebSocket frames it.
-            const QByteArray answer = sockets.back()->upgrade(target(user), i % 50 == 0 ? 20 : -1);
-            QVERIFY(answer.startsWith("HTTP/1.1 101"));
-        }
-        QTRY_COMPARE(m_server->server().registry().onlineUserCount(), users);
+        // Every 50th head comes in two pieces: QtHttpServer answers it, QWebSocket frames it.
+        connectCrowd(users, 50, &names, &sockets);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonArray userIds = QJsonArray::fromStringList(names);
         const ApiResult result = m_server->api().post(
             "/api/v1/messages", QJsonObject{{"type", "GCLOUD_WEBSITE_APPROVE_REQUEST_PASSED"},
                                             {"userId", userIds},
@@ -343,21 +353,11 @@ private slots:
         // in one pass, each user's ten frames in one write, in publish order, each once.
         constexpr int users = 1100;
         constexpr int messages = 10;
-        ServerConfig config = TestServer::defaults();
-        config.connectionRate = 0;
-        m_server = std::make_unique<TestServer>(config);
-        QVERIFY(m_server->start());
-        m_server->addOrg("org1");
         QStringList userIds;
         std::vector<std::unique_ptr<RawWs>> sockets;
-        for (int i = 0; i < users; ++i) {
-            const QString user = QStringLiteral("batch-%1").arg(i);
-            m_server->addUser(user, "org1", "user");
-            userIds.append(user);
-            sockets.push_back(std::make_unique<RawWs>(m_server->port()));
-            QVERIFY(sockets.back()->upgrade(target(user)).startsWith("HTTP/1.1 101"));
-        }
-        QTRY_COMPARE(m_server->server().registry().onlineUserCount(), users);
+        connectCrowd(users, 0, &userIds, &sockets);
+        if (QTest::currentTestFailed())
+            return;
         QStringList ids;
         int answered = 0;
         for (int m = 0; m < messages; ++m) {

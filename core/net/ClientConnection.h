@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FrameChannel.h"
+#include "WebSocketCodes.h"
 #include "domain/Entities.h"
 
 #include <QDateTime>
@@ -10,17 +11,6 @@
 #include <memory>
 
 namespace gistack {
-
-// Close codes the server uses, beyond RFC 6455's own.
-namespace CloseCode {
-constexpr int GoingAway = 1001;
-constexpr int UnsupportedData = 1003;
-constexpr int InvalidPayload = 1007;
-constexpr int Slow = 4008;
-constexpr int UnknownCommand = 4400;
-constexpr int Unauthorized = 4401;
-constexpr int TooManyConnections = 4429;
-} // namespace CloseCode
 
 // One browser socket: pending until its token is verified, then bound to a user.
 class ClientConnection : public QObject, private FrameChannel::Listener {

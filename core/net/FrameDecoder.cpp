@@ -1,23 +1,13 @@
 #include "FrameDecoder.h"
 
+#include "WebSocketCodes.h"
+
 #include <QStringDecoder>
 #include <QtEndian>
 
 namespace gistack {
 
 namespace {
-
-constexpr int opContinuation = 0x0;
-constexpr int opText = 0x1;
-constexpr int opBinary = 0x2;
-constexpr int opClose = 0x8;
-constexpr int opPing = 0x9;
-constexpr int opPong = 0xA;
-
-constexpr int protocolError = 1002;
-constexpr int invalidPayload = 1007;
-constexpr int tooBig = 1009;
-constexpr int noStatus = 1005;
 
 bool isValidUtf8(QByteArrayView bytes) {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -62,11 +52,11 @@ qsizetype FrameDecoder::decodeFrame(QByteArrayView bytes, const Sink &sink) {
     const bool fin = b0 & 0x80;
     const int opcode = b0 & 0x0F;
     if (b0 & 0x70) {
-        fail(protocolError, "reserved bits set", sink);
+        fail(CloseCode::ProtocolError, "reserved bits set", sink);
         return -1;
     }
     if (!(b1 & 0x80)) {
-        fail(protocolError, "client frames must be masked", sink);
+        fail(CloseCode::ProtocolError, "client frames must be masked", sink);
         return -1;
     }
     quint64 length = b1 & 0x7F;
@@ -84,28 +74,28 @@ qsizetype FrameDecoder::decodeFrame(QByteArrayView bytes, const Sink &sink) {
     }
     const bool control = opcode & 0x8;
     if (control && (!fin || length > 125)) {
-        fail(protocolError, "control frames must be whole and at most 125 bytes", sink);
+        fail(CloseCode::ProtocolError, "control frames must be whole and at most 125 bytes", sink);
         return -1;
     }
-    if (!control && opcode != opContinuation && opcode != opText && opcode != opBinary) {
-        fail(protocolError, "unknown opcode", sink);
+    if (!control && opcode != Opcode::Continuation && opcode != Opcode::Text && opcode != Opcode::Binary) {
+        fail(CloseCode::ProtocolError, "unknown opcode", sink);
         return -1;
     }
-    if (control && opcode != opClose && opcode != opPing && opcode != opPong) {
-        fail(protocolError, "unknown opcode", sink);
+    if (control && opcode != Opcode::Close && opcode != Opcode::Ping && opcode != Opcode::Pong) {
+        fail(CloseCode::ProtocolError, "unknown opcode", sink);
         return -1;
     }
     // Judged from the header, before the payload is buffered.
     if (!control && length + quint64(m_message.size()) > quint64(m_maxMessageBytes)) {
-        fail(tooBig, "message too big", sink);
+        fail(CloseCode::MessageTooBig, "message too big", sink);
         return -1;
     }
-    if (opcode == opContinuation && m_messageOpcode == 0) {
-        fail(protocolError, "continuation without a message", sink);
+    if (opcode == Opcode::Continuation && m_messageOpcode == 0) {
+        fail(CloseCode::ProtocolError, "continuation without a message", sink);
         return -1;
     }
-    if ((opcode == opText || opcode == opBinary) && m_messageOpcode != 0) {
-        fail(protocolError, "a new message inside a fragmented one", sink);
+    if ((opcode == Opcode::Text || opcode == Opcode::Binary) && m_messageOpcode != 0) {
+        fail(CloseCode::ProtocolError, "a new message inside a fragmented one", sink);
         return -1;
     }
     const qsizetype total = header + 4 + qsizetype(length);
@@ -118,21 +108,22 @@ qsizetype FrameDecoder::decodeFrame(QByteArrayView bytes, const Sink &sink) {
         data[i] = char(data[i] ^ mask[i & 3]);
 
     if (control) {
-        if (opcode == opPing) {
+        if (opcode == Opcode::Ping) {
             sink(Event{Event::Kind::Ping, std::move(payload)});
-        } else if (opcode == opPong) {
+        } else if (opcode == Opcode::Pong) {
             sink(Event{Event::Kind::Pong, std::move(payload)});
         } else if (payload.size() == 1) {
-            fail(protocolError, "a close payload of one byte", sink);
+            fail(CloseCode::ProtocolError, "a close payload of one byte", sink);
             return -1;
         } else {
-            const int code = payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : noStatus;
+            const int code =
+                payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : CloseCode::NoStatus;
             sink(Event{Event::Kind::Close, payload.size() > 2 ? payload.sliced(2) : QByteArray(), code});
             m_failed = true; // nothing after a close frame counts
         }
         return total;
     }
-    if (opcode != opContinuation)
+    if (opcode != Opcode::Continuation)
         m_messageOpcode = opcode;
     if (fin && m_message.isEmpty()) {
         m_message = std::move(payload); // the common case: one frame, no copy
@@ -145,12 +136,12 @@ qsizetype FrameDecoder::decodeFrame(QByteArrayView bytes, const Sink &sink) {
 }
 
 void FrameDecoder::finishMessage(const Sink &sink) {
-    const bool text = m_messageOpcode == opText;
+    const bool text = m_messageOpcode == Opcode::Text;
     QByteArray message = std::move(m_message);
     m_message = QByteArray();
     m_messageOpcode = 0;
     if (text && !isValidUtf8(message)) {
-        fail(invalidPayload, "text is not UTF-8", sink);
+        fail(CloseCode::InvalidPayload, "text is not UTF-8", sink);
         return;
     }
     sink(Event{text ? Event::Kind::Text : Event::Kind::Binary, std::move(message)});

@@ -1,5 +1,7 @@
 #include "RawFrameChannel.h"
 
+#include "WebSocketCodes.h"
+
 #include <QtEndian>
 
 #include <cerrno>
@@ -14,10 +16,6 @@ namespace gistack {
 
 namespace {
 
-constexpr quint8 opText = 0x1;
-constexpr quint8 opClose = 0x8;
-constexpr quint8 opPing = 0x9;
-constexpr quint8 opPong = 0xA;
 constexpr int readChunk = 64 * 1024;
 // Sent bytes at the front of the queue are dropped once they are this many.
 constexpr qsizetype compactAfter = 64 * 1024;
@@ -83,7 +81,7 @@ QHostAddress RawFrameChannel::peerAddress() const {
 void RawFrameChannel::sendText(const QByteArray &utf8) {
     if (m_state != State::Open)
         return;
-    sendFrame(opText, utf8);
+    sendFrame(Opcode::Text, utf8);
 }
 
 void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
@@ -92,7 +90,7 @@ void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
         return;
     if (count == 1 || count > maxFrames || backlog() > 0) {
         for (qsizetype i = 0; i < count; ++i)
-            sendFrame(opText, frames[i]);
+            sendFrame(Opcode::Text, frames[i]);
         return;
     }
     // One system call for all of them: a fan-out that fell behind catches up in fewer writes.
@@ -100,7 +98,7 @@ void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
     iovec parts[2 * maxFrames];
     qsizetype total = 0;
     for (qsizetype i = 0; i < count; ++i) {
-        const int headerLength = frameHeader(headers[i], opText, frames[i].size());
+        const int headerLength = frameHeader(headers[i], Opcode::Text, frames[i].size());
         parts[2 * i] = {headers[i], size_t(headerLength)};
         parts[2 * i + 1] = {const_cast<char *>(frames[i].constData()), size_t(frames[i].size())};
         total += headerLength + frames[i].size();
@@ -133,13 +131,13 @@ void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
 
 void RawFrameChannel::ping() {
     if (m_state == State::Open)
-        sendFrame(opPing, {});
+        sendFrame(Opcode::Ping, {});
 }
 
 void RawFrameChannel::close(int code, const QString &reason) {
     if (m_state != State::Open)
         return;
-    sendFrame(opClose, closePayload(code, reason));
+    sendFrame(Opcode::Close, closePayload(code, reason));
     if (m_state != State::Open)
         return;
     m_state = State::Closing;
@@ -282,7 +280,7 @@ void RawFrameChannel::onEvent(FrameDecoder::Event &&event) {
         break;
     case Kind::Ping:
         if (m_state == State::Open)
-            sendFrame(opPong, event.payload);
+            sendFrame(Opcode::Pong, event.payload);
         break;
     case Kind::Pong:
         if (m_listener)
@@ -292,8 +290,8 @@ void RawFrameChannel::onEvent(FrameDecoder::Event &&event) {
         // The peer's answer to ours, or its own close: answer with its code, then hang up
         // once that has been written.
         if (m_state == State::Open) {
-            const int code = event.code == 1005 ? 1000 : event.code;
-            sendFrame(opClose, closePayload(code, QString()));
+            const int code = event.code == CloseCode::NoStatus ? CloseCode::Normal : event.code;
+            sendFrame(Opcode::Close, closePayload(code, QString()));
             m_state = State::Closing;
         }
         if (backlog() == 0 || m_state == State::Broken)
