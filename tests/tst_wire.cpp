@@ -252,6 +252,15 @@ private slots:
         QTest::newRow("fragmented ping") << RawWs::frame(0x09, "x") << 1002;
         QTest::newRow("invalid UTF-8") << RawWs::frame(0x81, "{\"token\":\"\xC3\x28\"}") << 1007;
         QTest::newRow("binary") << RawWs::frame(0x82, "\x01\x02") << 1003;
+        // A 64-bit length with its top bit set, behind a fragment: no sum may wrap around.
+        QTest::newRow("length out of range")
+            << RawWs::frame(0x01, "{}") +
+                   QByteArray("\x80\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\x02\x03\x04", 14)
+            << 1002;
+        QTest::newRow("length that wraps with the fragment before")
+            << RawWs::frame(0x01, "{}") +
+                   QByteArray("\x80\xFF\x7F\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01\x02\x03\x04", 14)
+            << 1009;
         QTest::newRow("not JSON, before a token") << RawWs::frame(0x81, "}{") << 4401;
     }
     void badFramesCloseWithTheirCode() {

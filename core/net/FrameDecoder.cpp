@@ -5,6 +5,8 @@
 #include <QStringDecoder>
 #include <QtEndian>
 
+#include <limits>
+
 namespace gistack {
 
 namespace {
@@ -85,8 +87,14 @@ qsizetype FrameDecoder::decodeFrame(QByteArrayView bytes, const Sink &sink) {
         fail(CloseCode::ProtocolError, "unknown opcode", sink);
         return -1;
     }
-    // Judged from the header, before the payload is buffered.
-    if (!control && length + quint64(m_message.size()) > quint64(m_maxMessageBytes)) {
+    // RFC 6455 5.2: the most significant bit of a 64-bit length must be 0.
+    if (length > quint64(std::numeric_limits<qint64>::max())) {
+        fail(CloseCode::ProtocolError, "frame length out of range", sink);
+        return -1;
+    }
+    // Judged from the header, before the payload is buffered; compared so that nothing wraps.
+    if (!control && (length > quint64(m_maxMessageBytes) ||
+                     quint64(m_message.size()) > quint64(m_maxMessageBytes) - length)) {
         fail(CloseCode::MessageTooBig, "message too big", sink);
         return -1;
     }
