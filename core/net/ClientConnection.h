@@ -26,6 +26,10 @@ public:
     // routeSeq: the last durable message routed before this connection joined its user.
     void authenticate(const User &user, quint64 routeSeq);
     quint64 authenticatedSeq() const { return m_authenticatedSeq; }
+    // The message log's last seq when the login read its facts: live broadcasts up to it are
+    // already in the login's own frames.
+    void setLoadedSeq(qint64 seq) { m_loadedSeq = seq; }
+    qint64 loadedSeq() const { return m_loadedSeq; }
 
     // Unsent bytes past maxBytes close the socket with 4008; a socket that does not close
     // within graceMs of that (or of a dead-peer drop) is aborted.
@@ -112,6 +116,7 @@ private:
     bool m_dropping = false;
     User m_user;
     quint64 m_authenticatedSeq = 0;
+    qint64 m_loadedSeq = 0;
     qint64 m_maxSendBytes = 1024 * 1024;
     int m_dropGraceMs = 10000;
     qint64 m_payloadSent = 0;

@@ -133,8 +133,9 @@ void BroadcastDelivery::finishPass() {
 }
 
 void BroadcastDelivery::deliverLive(const Broadcast &broadcast) {
-    const QStringList reached = m_router.deliver(
-        broadcast.envelope, m_registry.onlineOrgAdmins(broadcast.audienceOrg), MessageRouter::Kind::Live);
+    const QStringList reached =
+        m_router.deliver(broadcast.envelope, m_registry.onlineOrgAdmins(broadcast.audienceOrg),
+                         MessageRouter::Kind::Live, broadcast.seq);
     emit delivered(broadcast, reached);
 }
 

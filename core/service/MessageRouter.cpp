@@ -24,7 +24,8 @@ MessageRouter::MessageRouter(ConnectionRegistry &registry)
 
 MessageRouter::~MessageRouter() = default;
 
-QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds, Kind kind) const {
+QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds, Kind kind,
+                                   qint64 logSeq) const {
     const QString durableId = kind == Kind::Durable ? envelope.id() : QString();
     const quint64 routeSeq = kind == Kind::Durable ? m_registry.nextRouteSeq() : 0;
     struct Recipient {
@@ -45,6 +46,8 @@ QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &
         Recipient &recipient = recipients[size_t(i)];
         const QByteArray frame = envelope.frameFor(*recipient.userId);
         for (ClientConnection *connection : std::as_const(recipient.connections)) {
+            if (logSeq > 0 && connection->loadedSeq() >= logSeq)
+                continue;
             switch (connection->sendFromAnyThread(frame, durableId, routeSeq)) {
             case ClientConnection::Attempt::Sent:
                 recipient.reached = true;
@@ -65,6 +68,8 @@ QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &
             // Qt's sockets (TLS) are sent to here; slow ones are closed here.
             const QByteArray frame = envelope.frameFor(*recipient.userId);
             for (ClientConnection *connection : std::as_const(recipient.connections)) {
+                if (logSeq > 0 && connection->loadedSeq() >= logSeq)
+                    continue;
                 if (!connection->sendsFromAnyThread())
                     recipient.reached = connection->send(frame, durableId, routeSeq) || recipient.reached;
                 else

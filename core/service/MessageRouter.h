@@ -26,7 +26,10 @@ public:
     enum class Kind { Live, Durable };
 
     // Returns the users that had at least one open socket.
-    QStringList deliver(const Envelope &envelope, const QStringList &userIds, Kind kind = Kind::Live) const;
+    // logSeq: a broadcast's seq in the message log; sockets whose login read the log past it
+    // are skipped, as their login frames already said it (counts).
+    QStringList deliver(const Envelope &envelope, const QStringList &userIds, Kind kind = Kind::Live,
+                        qint64 logSeq = 0) const;
     bool deliverTo(ClientConnection *connection, const Envelope &envelope) const;
 
     // Several durable envelopes at once, for a fan-out that fell behind: each user's frames go

@@ -527,6 +527,7 @@ void NotificationService::login(ClientConnection *connection, const QString &use
         LoginFacts facts;
         QList<MessageRecord> queued;
         bool moreQueued = false;
+        qint64 loadedSeq = 0;
     };
     QPointer<ClientConnection> guard(connection);
     // A slice pushed meanwhile found this user still offline: what it skipped is queued.
@@ -537,6 +538,8 @@ void NotificationService::login(ClientConnection *connection, const QString &use
         this,
         [userId, now](Storage &s) {
             Login login;
+            // First: the counts read below include every broadcast up to here.
+            login.loadedSeq = s.lastMessageSeq();
             login.user = s.user(userId);
             if (login.user) {
                 login.facts = loadFacts(s, *login.user);
@@ -559,8 +562,10 @@ void NotificationService::login(ClientConnection *connection, const QString &use
                 deliverClaimed(userId, result.value.queued); // requeues: the socket is gone
                 return;
             }
-            if (m_registry.authenticate(guard, *result.value.user))
+            if (m_registry.authenticate(guard, *result.value.user)) {
+                guard->setLoadedSeq(result.value.loadedSeq);
                 sendReminders(guard, result.value.facts);
+            }
             // Refused (4429): the user's other sockets get the queue, or it is kept.
             deliverClaimed(userId, result.value.queued);
             // The rest of a long queue, paced; or what came while this login was loading.
