@@ -9,6 +9,17 @@ Q_DECLARE_LOGGING_CATEGORY(lcWs)
 
 namespace gistack {
 
+namespace {
+bool sameRecipients(const QList<Broadcast> &pass) {
+    const QStringList &first = pass.first().recipients;
+    for (qsizetype b = 1; b < pass.size(); ++b) {
+        if (pass.at(b).recipients != first)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 BroadcastDelivery::BroadcastDelivery(ConnectionRegistry &registry, const MessageRouter &router,
                                      QObject *parent)
     : QObject(parent)
@@ -48,10 +59,11 @@ void BroadcastDelivery::startPass() {
             m_envelopes.append(broadcast.envelope);
             m_routeSeqs.append(m_registry.nextRouteSeq());
         }
-        if (m_pass.size() == 1) {
+        if (sameRecipients(m_pass)) {
+            // The common fan-out: every broadcast names the same users, so no union is needed.
             const QStringList &recipients = m_pass.first().recipients;
             m_users.assign(recipients.cbegin(), recipients.cend());
-            m_masks.assign(m_users.size(), 1u);
+            m_masks.assign(m_users.size(), (m_pass.size() == 32 ? 0u : 1u << m_pass.size()) - 1u);
         } else {
             QHash<QString, size_t> indexOf;
             for (qsizetype b = 0; b < m_pass.size(); ++b) {
