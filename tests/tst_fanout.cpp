@@ -98,6 +98,19 @@ private slots:
         QCOMPARE(unknown, (QStringList{QStringLiteral("no\"body"), QStringLiteral("nobody")}));
     }
 
+    // Known ids are remembered between publishes; one read inside a transaction that is then
+    // rolled back must not be: that user does not exist.
+    void aRolledBackUserIsUnknownAgain() {
+        const QStringList ids = addUsers(5);
+        const QString ghost = QStringLiteral("rolled-back");
+        storage().begin();
+        storage().upsertUser(User{ghost, QStringLiteral("G"), QStringLiteral("org-a"), Role::User});
+        QCOMPARE(storage().unknownUsers(ids + QStringList{ghost}), QStringList());
+        storage().rollback();
+        QCOMPARE(storage().unknownUsers(ids + QStringList{ghost}), QStringList{ghost});
+        QCOMPARE(storage().unknownUsers(ids), QStringList());
+    }
+
     void halfOnlineFanOutReachesEachRecipientOnce() {
         const QStringList ids = addUsers(fanOutUsers);
         const Envelope envelope = someEnvelope();

@@ -186,6 +186,7 @@ void SqlStorage::open() {
 void SqlStorage::reopen() {
     // Prepared statements belong to the old session.
     m_statements.clear();
+    m_knownUsers.clear();
     if (m_db.isOpen())
         m_db.close();
     connectDatabase();
@@ -273,6 +274,7 @@ void SqlStorage::commit() {
 }
 
 void SqlStorage::rollback() {
+    m_knownUsers.clear();
     finishStatements();
     m_durableCommit = true;
     m_db.rollback();
@@ -287,6 +289,7 @@ void SqlStorage::releaseSavepoint() {
 }
 
 void SqlStorage::rollbackToSavepoint() {
+    m_knownUsers.clear();
     execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
     execDirect(QStringLiteral("RELEASE SAVEPOINT job"));
 }
@@ -338,15 +341,25 @@ std::optional<User> SqlStorage::user(const QString &id) {
 }
 
 QStringList SqlStorage::unknownUsers(const QStringList &ids) {
-    if (ids.isEmpty())
+    QStringList unseen;
+    for (const QString &id : ids) {
+        if (!m_knownUsers.contains(id))
+            unseen.append(id);
+    }
+    if (unseen.isEmpty())
         return {};
     QSqlQuery &q = prepared(QStringLiteral("SELECT value FROM ") + jsonTextRowsSql() +
                             QStringLiteral(" WHERE NOT EXISTS (SELECT 1 FROM users WHERE id = value)"));
-    q.addBindValue(jsonArrayOf(ids));
+    q.addBindValue(jsonArrayOf(unseen));
     exec(q);
     QStringList unknown;
     while (q.next())
         unknown.append(q.value(0).toString());
+    const QSet<QString> missing(unknown.cbegin(), unknown.cend());
+    for (const QString &id : std::as_const(unseen)) {
+        if (!missing.contains(id))
+            m_knownUsers.insert(id);
+    }
     return unknown;
 }
 

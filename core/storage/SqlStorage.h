@@ -3,6 +3,7 @@
 #include "Storage.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -133,6 +134,9 @@ private:
 
 private:
     bool m_durableCommit = true;
+    // Ids this connection has seen in the users table. Users are never deleted, so a hit needs
+    // no query; forgotten whenever a rollback could have undone what was read.
+    QSet<QString> m_knownUsers;
 };
 
 } // namespace gistack
