@@ -52,8 +52,10 @@ public:
     QHash<QString, QString> resultMessages() {
         QHash<QString, QString> messages;
         QSqlQuery q(m_db);
+        // A message whose delivery was not recorded yet still has its recipients as one JSON list.
         q.exec("SELECT m.id, r.user_id FROM messages m JOIN message_recipients r ON r.message_seq = m.seq "
-               "WHERE r.user_id LIKE 'applicant-%'");
+               "WHERE r.user_id LIKE 'applicant-%' UNION SELECT m.id, p.value FROM messages m, "
+               "json_each(m.pending_recipients) p WHERE p.value LIKE 'applicant-%'");
         while (q.next())
             messages.insert(q.value(0).toString(), q.value(1).toString());
         return messages;

@@ -134,9 +134,9 @@ private slots:
             (i % 2 ? offline : online).append(ids.at(i));
         const QDateTime at = QDateTime::currentDateTime();
         inTransaction(
-            [&] { storage().markDelivered(seq, online + QStringList{QStringLiteral("stranger")}, at); });
-        // Marking again (another node, a retry) keeps the first delivery time.
-        inTransaction([&] { storage().markDelivered(seq, online, at.addSecs(60)); });
+            [&] { storage().settleBroadcast(seq, online + QStringList{QStringLiteral("stranger")}, at); });
+        // Settling again (another node, a retry) keeps the first delivery time.
+        inTransaction([&] { storage().settleBroadcast(seq, online, at.addSecs(60)); });
 
         int claimedOnce = 0;
         inTransaction([&] {
@@ -162,6 +162,73 @@ private slots:
         QCOMPARE(history.size(), 1);
         QCOMPARE(history.first().recipients.first().state, DeliveryState::Delivered);
         QCOMPARE(history.first().recipients.first().deliveredAt.toSecsSinceEpoch(), at.toSecsSinceEpoch());
+    }
+
+    // Nobody has recorded the push yet when a login reads its queue: the pending list is written
+    // out as queued first, so the message is claimable; the record that comes later still marks
+    // the users it reached, and leaves the claimed one delivered once.
+    void aLoginBeforeTheDeliveryRecordFindsTheMessage() {
+        const QStringList ids = addUsers(40);
+        const Envelope envelope = someEnvelope();
+        qint64 seq = 0;
+        inTransaction([&] { seq = storage().insertBroadcast(envelope, ids, QString()); });
+        const QDateTime at = QDateTime::currentDateTime();
+        const QString early = ids.at(3);
+        inTransaction([&] {
+            const QList<MessageRecord> claimed = storage().claimQueued(early, at);
+            QCOMPARE(claimed.size(), 1);
+            QCOMPARE(claimed.first().envelope.id(), envelope.id());
+        });
+        const QStringList reached = ids.mid(0, 20);
+        inTransaction([&] { storage().settleBroadcast(seq, reached, at.addSecs(5)); });
+        inTransaction([&] {
+            for (const QString &userId : ids) {
+                const bool queued = !reached.contains(userId) && userId != early;
+                QCOMPARE(storage().queuedCount(userId), queued ? 1 : 0);
+            }
+            QVERIFY(storage().claimQueued(early, at).isEmpty());
+        });
+        const QList<MessageRecord> history = storage().history(early, 5);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().recipients.first().deliveredAt.toSecsSinceEpoch(), at.toSecsSinceEpoch());
+    }
+
+    // Two nodes each record the users they reached: every one of them ends up delivered, whichever
+    // node wrote the rows first, and nobody is left queued.
+    void twoNodesRecordTheirOwnUsers() {
+        const QStringList ids = addUsers(30);
+        qint64 seq = 0;
+        inTransaction([&] { seq = storage().insertBroadcast(someEnvelope(), ids, QString()); });
+        const QDateTime at = QDateTime::currentDateTime();
+        inTransaction([&] { storage().settleBroadcast(seq, ids.mid(0, 10), at); });
+        inTransaction([&] { storage().settleBroadcast(seq, ids.mid(10), at); });
+        for (const QString &userId : ids)
+            QCOMPARE(storage().queuedCount(userId), 0);
+        QCOMPARE(storage().history(QString(), 1000).size(), ids.size());
+    }
+
+    // A crash between the publish and the record of its push: the list is durable with the
+    // message, and after a restart each recipient gets the message at login.
+    void aPendingListOutlivesARestart() {
+        const QStringList ids = addUsers(25);
+        const Envelope envelope = someEnvelope();
+        inTransaction([&] { storage().insertBroadcast(envelope, ids, QString()); });
+        m_storage.reset();
+        if (m_pg)
+            m_storage = std::make_unique<PostgresStorage>(m_pg->url());
+        else
+            m_storage = std::make_unique<SqliteStorage>(m_dir.filePath(QStringLiteral("fanout.db")));
+        m_storage->open();
+        const QDateTime at = QDateTime::currentDateTime();
+        inTransaction([&] {
+            for (const QString &userId : ids) {
+                const QList<MessageRecord> claimed = storage().claimQueued(userId, at);
+                QCOMPARE(claimed.size(), 1);
+                QCOMPARE(claimed.first().envelope.id(), envelope.id());
+            }
+        });
+        for (const QString &userId : ids)
+            QCOMPARE(storage().queuedCount(userId), 0);
     }
 
     void duplicateRecipientsFailTheWholeBroadcast() {

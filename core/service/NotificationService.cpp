@@ -479,6 +479,7 @@ void NotificationService::deliverBroadcasts(const QList<Broadcast> &broadcasts) 
 }
 
 void NotificationService::recordDelivery(const Broadcast &broadcast, const QStringList &reached) {
+    // Nobody here got it: the rows are left to a node that did, or to the next reader of a queue.
     if (reached.isEmpty())
         return;
     const QDateTime now = m_clock.now();
@@ -488,13 +489,15 @@ void NotificationService::recordDelivery(const Broadcast &broadcast, const QStri
         recipients.append(Recipient{userId, DeliveryState::Delivered, now});
     emit messageSent(MessageRecord{broadcast.seq, broadcast.envelope, recipients});
     const bool liveOnly = !broadcast.audienceOrg.isEmpty();
-    m_storage.run<bool>(
+    // No caller waits for this, and no fsync either: a record lost in a power cut leaves the
+    // message queued (or its list pending), so it is delivered again at the next login.
+    m_storage.runBeforeCommit<bool>(
         this,
         [seq = broadcast.seq, reached, liveOnly, now](Storage &s) {
             if (liveOnly)
                 s.addRecipients(seq, reached, now);
             else
-                s.markDelivered(seq, reached, now);
+                s.settleBroadcast(seq, reached, now);
             return true;
         },
         [](StorageResult<bool> result) {

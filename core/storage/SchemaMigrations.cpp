@@ -68,6 +68,14 @@ QList<QStringList> SchemaMigrations::all(const Types &types) {
                 "CREATE INDEX requests_pending_kinds ON requests (org_id, state, kind, action)")),
             typed(QStringLiteral("DROP INDEX requests_pending")),
         },
+        // 4: a broadcast's recipients kept as one JSON array until its delivery is known, so that a
+        // publish writes one row before its answer and the per-recipient rows are written once,
+        // afterwards, already in their final state (see SqlStorage::settleBroadcast).
+        {
+            typed(QStringLiteral("ALTER TABLE messages ADD COLUMN pending_recipients TEXT")),
+            typed(QStringLiteral(
+                "CREATE INDEX messages_pending ON messages (seq) WHERE pending_recipients IS NOT NULL")),
+        },
     };
 }
 

@@ -585,16 +585,19 @@ QHash<QString, PendingCounts> SqlStorage::allPendingCounts() {
     return result;
 }
 
-qint64 SqlStorage::insertMessageRow(const Envelope &envelope, bool broadcast, const QString &audienceOrg) {
+qint64 SqlStorage::insertMessageRow(const Envelope &envelope, bool broadcast, const QString &audienceOrg,
+                                    const QString &pendingRecipients) {
     QSqlQuery &m =
-        prepared(QStringLiteral("INSERT INTO messages (id, type, create_time, msg, broadcast, audience_org) "
-                                "VALUES (?, ?, ?, ?, ?, ?) RETURNING seq"));
+        prepared(QStringLiteral("INSERT INTO messages (id, type, create_time, msg, broadcast, audience_org, "
+                                "pending_recipients) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq"));
     m.addBindValue(envelope.id());
     m.addBindValue(MessageCatalogue::name(envelope.type()));
     m.addBindValue(timeValue(envelope.createTime()));
     m.addBindValue(QString::fromUtf8(envelope.msgJson()));
     m.addBindValue(broadcast ? 1 : 0);
     m.addBindValue(textValue(audienceOrg));
+    m.addBindValue(pendingRecipients.isNull() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(pendingRecipients));
     exec(m);
     if (!m.next())
         throw StorageError(QStringLiteral("message insert returned no sequence number"));
@@ -619,25 +622,25 @@ qint64 SqlStorage::insertMessage(const Envelope &envelope, const QList<Recipient
 
 qint64 SqlStorage::insertBroadcast(const Envelope &envelope, const QStringList &recipients,
                                    const QString &audienceOrg) {
-    lockBroadcasts();
-    const qint64 seq = insertMessageRow(envelope, true, audienceOrg);
-    if (!recipients.isEmpty()) {
-        // One statement for all recipients: a duplicate id still fails on the primary key.
-        QSqlQuery &r = prepared(QStringLiteral("INSERT INTO message_recipients (message_seq, user_id, state, "
-                                               "delivered_at) SELECT CAST(? AS BIGINT), value, 0, '' FROM ") +
-                                jsonTextRowsSql());
-        r.addBindValue(seq);
-        r.addBindValue(jsonArrayOf(recipients));
-        exec(r);
+    // The rows' primary key no longer catches a duplicate here, so the list is checked whole.
+    QSet<QString> distinct;
+    distinct.reserve(recipients.size());
+    for (const QString &userId : recipients) {
+        if (distinct.contains(userId))
+            throw StorageError(QStringLiteral("recipient '%1' is listed twice").arg(userId));
+        distinct.insert(userId);
     }
+    lockBroadcasts();
+    const qint64 seq = insertMessageRow(envelope, true, audienceOrg,
+                                        recipients.isEmpty() ? QString() : jsonArrayOf(recipients));
     announceBroadcast(seq);
     return seq;
 }
 
 QList<Broadcast> SqlStorage::broadcastsAfter(qint64 afterSeq, int limit) {
     QSqlQuery &m =
-        prepared(QStringLiteral("SELECT seq, id, type, create_time, msg, audience_org FROM messages "
-                                "WHERE seq > ? AND broadcast = 1 ORDER BY seq LIMIT ?"));
+        prepared(QStringLiteral("SELECT seq, id, type, create_time, msg, audience_org, pending_recipients "
+                                "FROM messages WHERE seq > ? AND broadcast = 1 ORDER BY seq LIMIT ?"));
     m.addBindValue(afterSeq);
     m.addBindValue(limit);
     exec(m);
@@ -651,13 +654,15 @@ QList<Broadcast> SqlStorage::broadcastsAfter(qint64 afterSeq, int limit) {
             continue;
         const QJsonDocument msg = QJsonDocument::fromJson("[" + m.value(4).toByteArray() + "]");
         broadcast.envelope = Envelope(m.value(1).toString(), *type, timeFrom(m.value(3)), msg.array().at(0));
+        if (!m.isNull(6))
+            broadcast.recipients = stringsOfJsonArray(m.value(6).toByteArray());
         result.append(broadcast);
     }
     m.finish();
     // Read after the first statement is done: prepared() may move the cached statements.
     for (Broadcast &broadcast : result) {
-        if (!broadcast.audienceOrg.isEmpty())
-            continue;
+        if (!broadcast.audienceOrg.isEmpty() || !broadcast.recipients.isEmpty())
+            continue; // live-only, or still pending: nothing in the rows
         // One aggregated value instead of a row per recipient through QtSql.
         QSqlQuery &r = prepared(recipientsJsonSql());
         r.addBindValue(broadcast.seq);
@@ -702,8 +707,61 @@ void SqlStorage::markDelivered(qint64 seq, const QStringList &userIds, const QDa
     exec(q);
 }
 
+void SqlStorage::settleBroadcast(qint64 seq, const QStringList &reached, const QDateTime &at) {
+    QSqlQuery &p = prepared(QStringLiteral("SELECT pending_recipients FROM messages WHERE seq = ?"));
+    p.addBindValue(seq);
+    exec(p);
+    const QString pending = p.next() && !p.isNull(0) ? p.value(0).toString() : QString();
+    p.finish();
+    if (pending.isNull()) {
+        // Written already: by another node's settle, or as queued by a reader of the rows.
+        markDelivered(seq, reached, at);
+        return;
+    }
+    insertRecipientRows(seq, pending, reached, at);
+}
+
+void SqlStorage::insertRecipientRows(qint64 seq, const QString &recipientsJson, const QStringList &reached,
+                                     const QDateTime &at) {
+    // A row already there (another node settled first, or a reader expanded the list) only ever
+    // moves from queued to delivered. "WHERE true": SQLite otherwise reads ON CONFLICT as part
+    // of the SELECT's join.
+    QSqlQuery &r = prepared(
+        QStringLiteral(
+            "INSERT INTO message_recipients (message_seq, user_id, state, delivered_at) "
+            "SELECT CAST(? AS BIGINT), value, got, CASE WHEN got = 1 THEN CAST(? AS TEXT) ELSE '' END "
+            "FROM (SELECT value, CASE WHEN ") +
+        inJsonTextsSql(QStringLiteral("value")) + QStringLiteral(" THEN 1 ELSE 0 END AS got FROM ") +
+        jsonTextRowsSql() +
+        QStringLiteral(") AS listed WHERE true ON CONFLICT (message_seq, user_id) DO UPDATE "
+                       "SET state = 1, delivered_at = excluded.delivered_at "
+                       "WHERE message_recipients.state = 0 AND excluded.state = 1"));
+    r.addBindValue(seq);
+    r.addBindValue(timeValue(at));
+    r.addBindValue(jsonArrayOf(reached));
+    r.addBindValue(recipientsJson);
+    exec(r);
+    QSqlQuery &u = prepared(QStringLiteral("UPDATE messages SET pending_recipients = NULL WHERE seq = ?"));
+    u.addBindValue(seq);
+    exec(u);
+}
+
+void SqlStorage::expandPending() {
+    QSqlQuery &p = prepared(QStringLiteral(
+        "SELECT seq, pending_recipients FROM messages WHERE pending_recipients IS NOT NULL ORDER BY seq"));
+    exec(p);
+    QList<QPair<qint64, QString>> pending;
+    while (p.next())
+        pending.append({p.value(0).toLongLong(), p.value(1).toString()});
+    p.finish();
+    // Each list once, as queued; the settle that comes later marks who got it.
+    for (const auto &[seq, recipientsJson] : std::as_const(pending))
+        insertRecipientRows(seq, recipientsJson, {}, QDateTime());
+}
+
 void SqlStorage::setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                              const QDateTime &at) {
+    expandPending();
     QSqlQuery &q = prepared(QStringLiteral(
         "UPDATE message_recipients SET state = ?, delivered_at = ? WHERE user_id = ? AND message_seq = "
         "(SELECT seq FROM messages WHERE id = ?)"));
@@ -736,6 +794,7 @@ QList<MessageRecord> SqlStorage::loadMessages(QSqlQuery &q) {
 
 QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes,
                                              bool *more) {
+    expandPending();
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "
@@ -778,6 +837,7 @@ QList<MessageRecord> SqlStorage::claimQueued(const QString &userId, const QDateT
 }
 
 int SqlStorage::queuedCount(const QString &userId) {
+    expandPending();
     QSqlQuery &q =
         prepared(QStringLiteral("SELECT COUNT(*) FROM message_recipients WHERE user_id = ? AND state = 0"));
     q.addBindValue(userId);
@@ -786,6 +846,7 @@ int SqlStorage::queuedCount(const QString &userId) {
 }
 
 QList<MessageRecord> SqlStorage::history(const QString &userId, int limit) {
+    expandPending();
     QSqlQuery &q = prepared(
         QStringLiteral("SELECT m.seq, m.id, m.type, m.create_time, m.msg, r.user_id, r.state, r.delivered_at "
                        "FROM message_recipients r JOIN messages m ON m.seq = r.message_seq "

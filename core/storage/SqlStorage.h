@@ -66,6 +66,7 @@ public:
     qint64 lastMessageSeq() override;
     void addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) override;
     void markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) override;
+    void settleBroadcast(qint64 seq, const QStringList &reached, const QDateTime &at) override;
     void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                      const QDateTime &at) override;
     QList<MessageRecord> claimQueued(const QString &userId, const QDateTime &at, qint64 maxBytes = 0,
@@ -126,7 +127,12 @@ protected:
 private:
     void migrate();
     QList<MessageRecord> loadMessages(QSqlQuery &query);
-    qint64 insertMessageRow(const Envelope &envelope, bool broadcast, const QString &audienceOrg);
+    qint64 insertMessageRow(const Envelope &envelope, bool broadcast, const QString &audienceOrg,
+                            const QString &pendingRecipients = QString());
+    // Writes every pending recipient list as queued rows; run before anything reads the rows.
+    void expandPending();
+    void insertRecipientRows(qint64 seq, const QString &recipientsJson, const QStringList &reached,
+                             const QDateTime &at);
 
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -76,6 +76,9 @@ public:
     virtual qint64 insertMessage(const Envelope &envelope, const QList<Recipient> &recipients) = 0;
     // Logs a message for every node to push (see Broadcast), announced to the other nodes on commit.
     // Broadcasts commit in sequence order, so a reader that remembers the last seq it saw misses none.
+    // A durable broadcast's recipients are stored as one pending list: the per-recipient rows are
+    // written by settleBroadcast() after the push, or as queued by the first read of anyone's queue
+    // or history, whichever comes first. Duplicate recipients throw.
     virtual qint64 insertBroadcast(const Envelope &envelope, const QStringList &recipients,
                                    const QString &audienceOrg) = 0;
     // Broadcasts with seq > afterSeq, oldest first.
@@ -85,6 +88,9 @@ public:
     virtual void addRecipients(qint64 seq, const QStringList &userIds, const QDateTime &at) = 0;
     // Marks queued recipients of a broadcast delivered (no-op for those already delivered).
     virtual void markDelivered(qint64 seq, const QStringList &userIds, const QDateTime &at) = 0;
+    // Records a durable broadcast's push by this node: reached users delivered at `at`, the other
+    // recipients queued. Safe to repeat and to run on several nodes: a delivered row stays so.
+    virtual void settleBroadcast(qint64 seq, const QStringList &reached, const QDateTime &at) = 0;
     virtual void setDelivery(const QString &messageId, const QStringList &userIds, DeliveryState state,
                              const QDateTime &at) = 0;
     // Marks the user's queued messages delivered and returns them, oldest first. With
