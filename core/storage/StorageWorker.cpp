@@ -142,9 +142,10 @@ void StorageWorker::runBatch(std::deque<Job> &batch) {
     QElapsedTimer timer;
     timer.start();
     try {
-        // A batch of logins' claims alone need not wait for the disk (see runBeforeCommit).
-        m_storage->setDurableCommit(
-            std::any_of(batch.cbegin(), batch.cend(), [](const Job &job) { return job.when == When::Committed; }));
+        // A batch of logins' claims and delivery records alone need not wait for the disk (see
+        // runBeforeCommit).
+        m_storage->setDurableCommit(std::any_of(batch.cbegin(), batch.cend(),
+                                                [](const Job &job) { return job.when == When::Committed; }));
         m_storage->begin();
         for (size_t i = 0; i < batch.size(); ++i) {
             m_storage->savepoint();
