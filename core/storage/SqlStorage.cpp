@@ -281,17 +281,21 @@ void SqlStorage::rollback() {
 }
 
 void SqlStorage::savepoint() {
-    execDirect(QStringLiteral("SAVEPOINT job"));
+    execControl(QStringLiteral("SAVEPOINT job"));
 }
 
 void SqlStorage::releaseSavepoint() {
-    execDirect(QStringLiteral("RELEASE SAVEPOINT job"));
+    execControl(QStringLiteral("RELEASE SAVEPOINT job"));
 }
 
 void SqlStorage::rollbackToSavepoint() {
     m_knownUsers.clear();
-    execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
-    execDirect(QStringLiteral("RELEASE SAVEPOINT job"));
+    execControl(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
+    execControl(QStringLiteral("RELEASE SAVEPOINT job"));
+}
+
+void SqlStorage::execControl(const QString &sql) {
+    execDirect(sql);
 }
 
 void SqlStorage::upsertOrg(const Org &org) {

@@ -123,6 +123,8 @@ protected:
     // transaction, which blocks WAL checkpoints and makes SQLite skip the busy timeout.
     void finishStatements();
     void execDirect(const QString &sql);
+    // Runs a savepoint statement; a backend that can keep such statements prepared does so.
+    virtual void execControl(const QString &sql);
 
 private:
     void migrate();

@@ -108,6 +108,12 @@ QList<QStringList> SqliteStorage::migrations() const {
         {QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER")});
 }
 
+void SqliteStorage::execControl(const QString &sql) {
+    QSqlQuery &q = prepared(sql);
+    exec(q);
+    q.finish();
+}
+
 QString SqliteStorage::nowMsSql() const {
     return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
 }
