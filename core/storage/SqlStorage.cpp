@@ -206,6 +206,8 @@ QSqlQuery &SqlStorage::prepared(const QString &sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
+        // Rows are read once, in order: without this QtSql also copies each one into a cache.
+        query.setForwardOnly(true);
         if (!query.prepare(sql))
             throw StorageError(QStringLiteral("prepare failed: ") + query.lastError().text());
         it = m_statements.insert(sql, query);
