@@ -220,6 +220,30 @@ private slots:
         QCOMPARE(idOf(frame.payload), id);
     }
 
+    // With the token in the request line the answer waits for the login: the queued message
+    // arrives in the same read as the 101, and is delivered once.
+    void theLoginFrameComesWithTheAnswer() {
+        m_server->addUser("bob", "org1", "user");
+        const QString queued = publishTo("bob");
+        QVERIFY(!queued.isEmpty());
+        RawWs ws(m_server->port());
+        const QByteArray answer = ws.upgrade(target("bob"));
+        QVERIFY2(answer.startsWith("HTTP/1.1 101"), answer.constData());
+        const RawWs::Frame first = ws.next(0);
+        QCOMPARE(first.opcode, 1);
+        QCOMPARE(idOf(first.payload), queued);
+        QCOMPARE(ws.next(300).opcode, -1);
+    }
+
+    // A bad token in the request line: the held answer goes out with the close frame.
+    void aBadTokenInTheRequestGetsTheAnswerThenItsClose() {
+        RawWs ws(m_server->port());
+        QVERIFY(ws.upgrade("/ws?token=not-a-token").startsWith("HTTP/1.1 101"));
+        const RawWs::Frame close = ws.next();
+        QCOMPARE(close.opcode, 8);
+        QCOMPARE(close.closeCode(), 4401);
+    }
+
     void aTokenFrameRightBehindTheHeadIsRead() {
         RawWs ws(m_server->port());
         const QByteArray answer = ws.upgrade("/ws", -1, RawWs::frame(0x81, tokenFrame("alice")));

@@ -65,6 +65,8 @@ public:
     // Closes the socket with 4008 when its backlog is past the limit; true if it did.
     bool checkBacklog();
     void ping(qint64 nowMs);
+    // The login is done: a 101 answer still held back goes out now (see FrameChannel).
+    void finishHandshake() { m_channel->finishHandshake(); }
     void close(int code, const QString &reason);
     // Called on each housekeeping sweep: a close the peer has not answered within the grace
     // period ends with abort(). True if it did.

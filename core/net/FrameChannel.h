@@ -45,6 +45,9 @@ public:
     // Bytes queued in the process and not yet handed to the operating system.
     virtual qint64 backlog() const = 0;
     virtual void ping() = 0;
+    // Sends the 101 answer if the channel still holds it back: one that has the token from the
+    // request line may keep it for the login's first frame, so that both go out in one write.
+    virtual void finishHandshake() {}
     // Sends the close frame behind whatever is still queued, then closes the connection.
     virtual void close(int code, const QString &reason) = 0;
     // Closes the descriptor now, without a close frame.

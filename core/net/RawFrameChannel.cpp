@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <utility>
 
 namespace gistack {
 
@@ -47,10 +48,11 @@ QByteArray closePayload(int code, const QString &reason) {
 } // namespace
 
 RawFrameChannel::RawFrameChannel(std::shared_ptr<SocketReactor> reactor, int fd, QByteArray token,
-                                 QByteArray origin, qint64 maxMessageBytes)
+                                 QByteArray origin, qint64 maxMessageBytes, QByteArray heldAnswer)
     : m_reactor(std::move(reactor))
     , m_fd(fd)
     , m_decoder(maxMessageBytes)
+    , m_heldAnswer(std::move(heldAnswer))
     , m_token(std::move(token))
     , m_origin(std::move(origin)) {
     // One JSON frame per write: send it now instead of letting Nagle hold it for the next.
@@ -88,6 +90,16 @@ void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
     constexpr qsizetype maxFrames = 64;
     if (m_state != State::Open)
         return;
+    if (queueHeldAnswer()) {
+        // The login's frames join the 101 answer in one write.
+        for (qsizetype i = 0; i < count; ++i) {
+            char header[10];
+            m_out.append(header, frameHeader(header, Opcode::Text, frames[i].size()));
+            m_out.append(frames[i]);
+        }
+        flush();
+        return;
+    }
     if (count == 1 || count > maxFrames || backlog() > 0) {
         for (qsizetype i = 0; i < count; ++i)
             sendFrame(Opcode::Text, frames[i]);
@@ -129,6 +141,20 @@ void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
     wantWrite(true);
 }
 
+void RawFrameChannel::finishHandshake() {
+    if (queueHeldAnswer())
+        flush();
+}
+
+bool RawFrameChannel::queueHeldAnswer() {
+    if (m_heldAnswer.isEmpty())
+        return false;
+    // Nothing can be queued before it: every send goes through here first.
+    m_out = std::exchange(m_heldAnswer, QByteArray()) + m_out.sliced(m_outSent);
+    m_outSent = 0;
+    return true;
+}
+
 void RawFrameChannel::ping() {
     if (m_state == State::Open)
         sendFrame(Opcode::Ping, {});
@@ -160,9 +186,12 @@ void RawFrameChannel::abort() {
 void RawFrameChannel::sendFrame(quint8 opcode, QByteArrayView payload) {
     char header[10];
     const int headerLength = frameHeader(header, opcode, payload.size());
+    const bool answering = queueHeldAnswer();
     if (backlog() > 0) {
         m_out.append(header, headerLength);
         m_out.append(payload);
+        if (answering)
+            flush();
         return;
     }
     iovec parts[2] = {{header, size_t(headerLength)},

@@ -14,10 +14,11 @@ namespace gistack {
 // most of the memory of an idle QWebSocket.
 class RawFrameChannel final : public FrameChannel, private SocketReactor::Handler {
 public:
-    // Takes the connected descriptor; the 101 answer has been sent. Shares the reactor, which
-    // may otherwise go before the connections do at shutdown.
+    // Takes the connected descriptor. heldAnswer is the 101 answer when it has not been sent yet:
+    // it goes out with the first frame or at finishHandshake(). Shares the reactor, which may
+    // otherwise go before the connections do at shutdown.
     RawFrameChannel(std::shared_ptr<SocketReactor> reactor, int fd, QByteArray token, QByteArray origin,
-                    qint64 maxMessageBytes);
+                    qint64 maxMessageBytes, QByteArray heldAnswer = QByteArray());
     ~RawFrameChannel() override;
 
     void setListener(Listener *listener) override { m_listener = listener; }
@@ -33,6 +34,7 @@ public:
     bool sendsFromAnyThread() const override { return true; }
     qint64 backlog() const override { return m_out.size() - m_outSent; }
     void ping() override;
+    void finishHandshake() override;
     void close(int code, const QString &reason) override;
     void abort() override;
 
@@ -50,6 +52,8 @@ private:
     // Writes a frame now if nothing is queued, else queues it behind the rest.
     void sendFrame(quint8 opcode, QByteArrayView payload);
     void flush();
+    // Queues the held 101 answer, if any, ahead of everything; true if it was held.
+    bool queueHeldAnswer();
     void wantWrite(bool on);
     // No more bytes from us: the peer sees FIN behind our close frame.
     void shutdownWrite();
@@ -65,6 +69,7 @@ private:
     // After a protocol error the stream means nothing: hang up once the peer answers.
     bool m_hangUpOnInput = false;
     FrameDecoder m_decoder;
+    QByteArray m_heldAnswer;
     QByteArray m_out;
     qsizetype m_outSent = 0;
     QByteArray m_token;

@@ -86,13 +86,20 @@ void UpgradeSniffer::judge(int fd) {
         m_sweep.stop();
     // Consume exactly the head: a frame sent right behind it stays for the channel.
     const QByteArray answer = UpgradeRequest::switchingProtocols(request.key);
+    // With the token in the request the login starts at once, and the answer waits for its first
+    // frame: one write and one wake-up of the client instead of two. Without it the client needs
+    // the answer before it can send its token frame.
+    const QByteArray token = request.token();
+    const bool hold = !token.isEmpty();
     if (::recv(fd, head, size_t(request.headLength), MSG_DONTWAIT) != request.headLength ||
-        ::send(fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT) != answer.size()) {
+        (!hold && ::send(fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT) !=
+                      answer.size())) {
         m_reactor->unwatch(fd);
         ::close(fd);
         return;
     }
-    emit upgraded(new RawFrameChannel(m_reactor, fd, request.token(), request.origin, m_maxMessageBytes));
+    emit upgraded(new RawFrameChannel(m_reactor, fd, token, request.origin, m_maxMessageBytes,
+                                      hold ? answer : QByteArray()));
 }
 
 void UpgradeSniffer::handOver(int fd) {

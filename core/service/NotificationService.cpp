@@ -571,6 +571,8 @@ void NotificationService::login(ClientConnection *connection, const QString &use
             }
             // Refused (4429): the user's other sockets get the queue, or it is kept.
             deliverClaimed(userId, result.value.queued);
+            if (guard)
+                guard->finishHandshake(); // if nothing was sent, the answer is still held
             // The rest of a long queue, paced; or what came while this login was loading.
             if (result.value.moreQueued || m_delivery->slicesRun() != slicesBefore)
                 drainQueue(userId);
