@@ -479,16 +479,19 @@ void NotificationService::deliverBroadcasts(const QList<Broadcast> &broadcasts) 
 }
 
 void NotificationService::recordDelivery(const Broadcast &broadcast, const QStringList &reached) {
-    // Nobody here got it: the rows are left to a node that did, or to the next reader of a queue.
-    if (reached.isEmpty())
+    const bool liveOnly = !broadcast.audienceOrg.isEmpty();
+    // A live-only message nobody here got leaves nothing to record. A durable one still has its
+    // per-recipient rows to write, as queued: now, rather than in the way of the next login.
+    if (reached.isEmpty() && liveOnly)
         return;
     const QDateTime now = m_clock.now();
-    QList<Recipient> recipients;
-    recipients.reserve(reached.size());
-    for (const QString &userId : reached)
-        recipients.append(Recipient{userId, DeliveryState::Delivered, now});
-    emit messageSent(MessageRecord{broadcast.seq, broadcast.envelope, recipients});
-    const bool liveOnly = !broadcast.audienceOrg.isEmpty();
+    if (!reached.isEmpty()) {
+        QList<Recipient> recipients;
+        recipients.reserve(reached.size());
+        for (const QString &userId : reached)
+            recipients.append(Recipient{userId, DeliveryState::Delivered, now});
+        emit messageSent(MessageRecord{broadcast.seq, broadcast.envelope, recipients});
+    }
     // No caller waits for this, and no fsync either: a record lost in a power cut leaves the
     // message queued (or its list pending), so it is delivered again at the next login.
     m_storage.runBeforeCommit<bool>(
