@@ -15,7 +15,10 @@ struct TokenCheck {
 };
 
 // Verifies the browsers' JWTs: HS256 only, signed with the configured secret, "sub" names
-// the user and "exp" is enforced against the injected clock.
+// the user and "exp" is enforced against the injected clock. Verifying is done here (one HMAC,
+// compared in constant time, then the claims read with QJsonDocument): it runs once per login,
+// and cpp-jwt's decode computed the HMAC a second time and parsed everything twice. Issuing
+// (the token command, tests, the load generator) uses cpp-jwt.
 class TokenVerifier {
 public:
     TokenVerifier(QByteArray secret, const Clock &clock);

@@ -1,4 +1,4 @@
-// The token verifier (our constant-time HS256 check in front of cpp-jwt) against any text.
+// The token verifier (our own HS256 check, base64url and JSON parsing) against any text.
 #include "net/TokenVerifier.h"
 #include "time/ManualClock.h"
 
