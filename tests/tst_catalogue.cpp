@@ -131,6 +131,8 @@ private slots:
     void frameEscapesUserId_data();
     void frameEscapesUserId();
     void frameParsesBack();
+    void msgJsonIsTheFramesMsg_data();
+    void msgJsonIsTheFramesMsg();
 
     void thresholdBoundary_data();
     void thresholdBoundary();
@@ -147,6 +149,31 @@ private slots:
     void timeFormatParse();
     void timeFormatWireOnly();
 };
+
+// msgJson() is what the log stores: exactly the msg bytes of the frame, for every kind of msg.
+void TestCatalogue::msgJsonIsTheFramesMsg_data() {
+    QTest::addColumn<QJsonValue>("msg");
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("string") << QJsonValue("site-1") << QByteArray("\"site-1\"");
+    QTest::newRow("string to escape") << QJsonValue("a\"b\\c") << QByteArray("\"a\\\"b\\\\c\"");
+    QTest::newRow("number") << QJsonValue(3) << QByteArray("3");
+    QTest::newRow("object") << QJsonValue(QJsonObject{{"registrations", 2}})
+                            << QByteArray("{\"registrations\":2}");
+    QTest::newRow("array") << QJsonValue(QJsonArray{QJsonObject{{"timeLeft", 4}}})
+                           << QByteArray("[{\"timeLeft\":4}]");
+}
+
+void TestCatalogue::msgJsonIsTheFramesMsg() {
+    QFETCH(QJsonValue, msg);
+    QFETCH(QByteArray, json);
+    const Envelope envelope(QStringLiteral("id-1"), MessageType::UserRegister,
+                            QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5)), msg);
+    QCOMPARE(envelope.msgJson(), json);
+    const QByteArray frame = envelope.frameFor(QStringLiteral("u"));
+    QVERIFY2(frame.endsWith(",\"msg\":" + json + '}'), frame.constData());
+    QCOMPARE(QJsonDocument::fromJson(frame).object().value("msg"), msg);
+    QCOMPARE(Envelope().msgJson(), QByteArray("null"));
+}
 
 void TestCatalogue::namesMatchTheSpec() {
     QStringList catalogueNames;

@@ -38,6 +38,7 @@ private:
     MessageType m_type = MessageType::UserRegister;
     QDateTime m_createTime;
     QJsonValue m_msg;
+    qsizetype m_msgLength = 0; // of msg's compact JSON at the end of m_suffix
     QByteArray m_prefix;
     QByteArray m_suffix;
 };
