@@ -53,6 +53,9 @@ PORT=
 start_server() {
     local log=$1
     shift
+    # Files just written (the build, npm's install, the last server's database) are flushed
+    # first, so that their write-back does not share the cores with the server being measured.
+    sync
     "$@" >"$log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 100); do
