@@ -25,7 +25,6 @@ public:
 
     // Decodes what arrived; stops at the first error, after which it takes nothing more.
     void feed(QByteArrayView bytes, const Sink &sink);
-    bool failed() const { return m_failed; }
 
 private:
     // One frame from the start of bytes: its length, 0 when incomplete, -1 after an error.

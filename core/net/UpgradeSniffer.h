@@ -33,7 +33,6 @@ public:
     void sniff(int fd);
     // Everything still waiting goes on (shutdown).
     void handOverAll();
-    int waitingCount() const { return int(m_waiting.size()); }
 
 signals:
     void upgraded(gistack::FrameChannel *channel);

@@ -30,7 +30,6 @@ public:
     void enqueue(const QList<gistack::Broadcast> &broadcasts);
     // A login claimed this message from its queue: this user is not pushed it again.
     void noteClaimed(qint64 seq, const QString &userId) { m_claimed.insert({seq, userId}); }
-    bool isIdle() const { return !m_running && m_waiting.empty(); }
     // Counts the slices of durable broadcasts pushed so far: a login that loaded while one ran
     // may have been skipped as offline by it.
     quint64 slicesRun() const { return m_slicesRun; }
