@@ -98,6 +98,8 @@ private:
     void channelPong() override { emit ponged(this); }
     void channelClosed() override;
     void queueFrame(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
+    // Whether a send from another thread may go ahead now (Sent), or why not.
+    Attempt anyThreadAttempt() const;
     // The bookkeeping of a frame handed to the channel.
     void noteSent(qsizetype bytes, const QString &durableId, quint64 routeSeq);
     void dropSlow();
