@@ -26,58 +26,16 @@ MessageRouter::~MessageRouter() = default;
 
 QStringList MessageRouter::deliver(const Envelope &envelope, const QStringList &userIds, Kind kind,
                                    qint64 logSeq) const {
-    const QString durableId = kind == Kind::Durable ? envelope.id() : QString();
+    std::vector<Addressee> addressees;
+    addressees.reserve(size_t(userIds.size()));
+    for (const QString &userId : userIds)
+        addressees.push_back(Addressee{userId, 1u});
     const quint64 routeSeq = kind == Kind::Durable ? m_registry.nextRouteSeq() : 0;
-    struct Recipient {
-        const QString *userId;
-        QList<ClientConnection *> connections;
-        bool reached = false;
-        bool leftOver = false; // a socket the threads could not serve
-    };
-    std::vector<Recipient> recipients;
-    recipients.reserve(size_t(userIds.size()));
-    for (const QString &userId : userIds) {
-        QList<ClientConnection *> connections = m_registry.connectionsOf(userId);
-        if (!connections.isEmpty())
-            recipients.push_back(Recipient{&userId, std::move(connections)});
-    }
-    // Each recipient's own sockets only, on any thread; nothing here emits.
-    const auto sendTo = [&](qsizetype i) {
-        Recipient &recipient = recipients[size_t(i)];
-        const QByteArray frame = envelope.frameFor(*recipient.userId);
-        for (ClientConnection *connection : std::as_const(recipient.connections)) {
-            if (logSeq > 0 && connection->loadedSeq() >= logSeq)
-                continue;
-            switch (connection->sendFromAnyThread(frame, durableId, routeSeq)) {
-            case ClientConnection::Attempt::Sent:
-                recipient.reached = true;
-                break;
-            case ClientConnection::Attempt::LeftForOwnThread:
-                recipient.leftOver = true;
-                break;
-            case ClientConnection::Attempt::Closed:
-                break;
-            }
-        }
-    };
-    spread(qsizetype(recipients.size()), sendTo);
-
+    const std::vector<char> got = sendAll({envelope}, {routeSeq}, addressees, kind, logSeq);
     QStringList reached;
-    for (Recipient &recipient : recipients) {
-        if (recipient.leftOver) {
-            // Qt's sockets (TLS) are sent to here; slow ones are closed here.
-            const QByteArray frame = envelope.frameFor(*recipient.userId);
-            for (ClientConnection *connection : std::as_const(recipient.connections)) {
-                if (logSeq > 0 && connection->loadedSeq() >= logSeq)
-                    continue;
-                if (!connection->sendsFromAnyThread())
-                    recipient.reached = connection->send(frame, durableId, routeSeq) || recipient.reached;
-                else
-                    connection->checkBacklog();
-            }
-        }
-        if (recipient.reached)
-            reached.append(*recipient.userId);
+    for (size_t i = 0; i < addressees.size(); ++i) {
+        if (got[i])
+            reached.append(addressees[i].userId);
     }
     qCDebug(lcWs) << "message" << envelope.id() << MessageCatalogue::name(envelope.type()) << "reached"
                   << reached.size() << "users";
@@ -96,6 +54,17 @@ void MessageRouter::spread(qsizetype count, const std::function<void(qsizetype)>
 std::vector<char> MessageRouter::deliverBatch(const QList<Envelope> &envelopes,
                                               const QList<quint64> &routeSeqs,
                                               const std::vector<Addressee> &addressees) const {
+    return sendAll(envelopes, routeSeqs, addressees, Kind::Durable, 0);
+}
+
+std::vector<char> MessageRouter::sendAll(const QList<Envelope> &envelopes, const QList<quint64> &routeSeqs,
+                                         const std::vector<Addressee> &addressees, Kind kind,
+                                         qint64 logSeq) const {
+    const bool durable = kind == Kind::Durable;
+    // Sockets whose login read the log past logSeq already said it (counts).
+    const auto alreadyTold = [logSeq](const ClientConnection *connection) {
+        return logSeq > 0 && connection->loadedSeq() >= logSeq;
+    };
     // char, not bool: threads write neighbouring entries, which vector<bool> packs into one word.
     std::vector<char> reached(addressees.size(), 0);
     std::vector<char> leftOver(addressees.size(), 0);
@@ -109,8 +78,8 @@ std::vector<char> MessageRouter::deliverBatch(const QList<Envelope> &envelopes,
             if (!(addressee.mask & (1u << e)))
                 continue;
             frames->append(envelopes.at(e).frameFor(addressee.userId));
-            ids->append(envelopes.at(e).id());
-            seqs->append(routeSeqs.at(e));
+            ids->append(durable ? envelopes.at(e).id() : QString());
+            seqs->append(durable ? routeSeqs.at(e) : 0);
         }
     };
     spread(qsizetype(addressees.size()), [&](qsizetype i) {
@@ -121,6 +90,8 @@ std::vector<char> MessageRouter::deliverBatch(const QList<Envelope> &envelopes,
         QList<quint64> seqs;
         framesFor(addressees[size_t(i)], &frames, &ids, &seqs);
         for (ClientConnection *connection : std::as_const(connections[size_t(i)])) {
+            if (alreadyTold(connection))
+                continue;
             switch (connection->sendFromAnyThread(frames, ids, seqs)) {
             case ClientConnection::Attempt::Sent:
                 reached[size_t(i)] = 1;
@@ -141,6 +112,8 @@ std::vector<char> MessageRouter::deliverBatch(const QList<Envelope> &envelopes,
         QList<quint64> seqs;
         framesFor(addressees[i], &frames, &ids, &seqs);
         for (ClientConnection *connection : std::as_const(connections[i])) {
+            if (alreadyTold(connection))
+                continue;
             if (connection->sendsFromAnyThread()) {
                 connection->checkBacklog();
                 continue;

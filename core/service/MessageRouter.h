@@ -44,6 +44,10 @@ public:
                                    const std::vector<Addressee> &addressees) const;
 
 private:
+    // Both deliveries: frames for each addressee's sockets, on the pool's threads where they can
+    // be sent from there, the rest (Qt's sockets, slow consumers) on this thread afterwards.
+    std::vector<char> sendAll(const QList<Envelope> &envelopes, const QList<quint64> &routeSeqs,
+                              const std::vector<Addressee> &addressees, Kind kind, qint64 logSeq) const;
     // Calls send(i) for i in [0, count), over the pool when count is large.
     void spread(qsizetype count, const std::function<void(qsizetype)> &send) const;
 
