@@ -121,7 +121,9 @@ test)
     # A private PostgreSQL server for the _pg suites and the cluster tests, stopped on any exit.
     pg_dir=$(mktemp -d /tmp/gistack-pg.XXXXXX)
     trap 'tests/pg/test-cluster.sh stop "$pg_dir"' EXIT
-    eval "$(tests/pg/test-cluster.sh start "$pg_dir")"
+    # Assigned first: a failure inside "eval $(...)" would be lost, and the _pg suites would skip.
+    pg_env=$(tests/pg/test-cluster.sh start "$pg_dir")
+    eval "$pg_env"
     (cd "$BUILD_DIR" && ctest --output-on-failure --parallel 2)
     if [ "${GISTACK_QUICK_TEST:-0}" != 1 ]; then
         sanitized_tests

@@ -43,9 +43,10 @@ pg_ctl_run() {
     esac
 }
 
+# The first port from $1 (default 55432) with no listener.
 free_port() {
     local port
-    for port in $(seq 55432 55632); do
+    for port in $(seq "${1:-55432}" 55632); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return
@@ -68,8 +69,20 @@ start)
         --auth-local=trust --auth-host=scram-sha-256 --no-sync >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
     rm -f "$dir/pwfile"
-    free_port >"$dir/port"
-    pg_ctl_run start || { cat "$dir/server.log" >&2; exit 1; }
+    # A port that looked free can still be taken (a connection's local port on 127.0.0.1, or
+    # another run starting at the same moment): then the next one is tried.
+    started=
+    from=55432
+    for _ in 1 2 3 4 5; do
+        free_port "$from" >"$dir/port"
+        if pg_ctl_run start; then
+            started=1
+            break
+        fi
+        echo "PostgreSQL did not start on port $(cat "$dir/port"); trying another" >&2
+        from=$(($(cat "$dir/port") + 1))
+    done
+    [ -n "$started" ] || { cat "$dir/server.log" >&2; exit 1; }
     echo "export GISTACK_TEST_PG_URL='postgresql://gistack:$password@127.0.0.1:$(cat "$dir/port")/postgres'"
     echo "export GISTACK_TEST_PG_CTL='$self ctl $dir'"
     ;;
