@@ -68,32 +68,17 @@ bool ClientConnection::send(const QByteArray &frame, const QString &durableId, q
     return true;
 }
 
-ClientConnection::Attempt ClientConnection::sendFromAnyThread(const QByteArray &frame,
-                                                              const QString &durableId, quint64 routeSeq) {
-    const Attempt attempt = anyThreadAttempt();
-    if (attempt == Attempt::Sent)
-        queueFrame(frame, durableId, routeSeq);
-    return attempt;
-}
-
 ClientConnection::Attempt ClientConnection::sendFromAnyThread(const QList<QByteArray> &frames,
                                                               const QStringList &durableIds,
                                                               const QList<quint64> &routeSeqs) {
-    const Attempt attempt = anyThreadAttempt();
-    if (attempt != Attempt::Sent)
-        return attempt;
-    m_channel->sendTexts(frames.constData(), frames.size());
-    for (qsizetype i = 0; i < frames.size(); ++i)
-        noteSent(frames.at(i).size(), durableIds.at(i), routeSeqs.at(i));
-    return Attempt::Sent;
-}
-
-ClientConnection::Attempt ClientConnection::anyThreadAttempt() const {
     if (!isOpen() || m_dropping)
         return Attempt::Closed;
     // A slow peer is closed by checkBacklog(), which emits: the caller's thread does that.
     if (!m_channel->sendsFromAnyThread() || backlog() > m_maxSendBytes)
         return Attempt::LeftForOwnThread;
+    m_channel->sendTexts(frames.constData(), frames.size());
+    for (qsizetype i = 0; i < frames.size(); ++i)
+        noteSent(frames.at(i).size(), durableIds.at(i), routeSeqs.at(i));
     return Attempt::Sent;
 }
 

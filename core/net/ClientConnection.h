@@ -55,9 +55,9 @@ public:
     // send() for a fan-out spread over threads: emits nothing and touches only this
     // connection. What it cannot do there it leaves for send() or checkBacklog() on the
     // connection's own thread afterwards.
+    // Several frames go out in one write where the socket allows; an empty id marks a frame
+    // that is not durable.
     enum class Attempt { Sent, Closed, LeftForOwnThread };
-    Attempt sendFromAnyThread(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
-    // Several durable frames at once, in one write where the socket allows.
     Attempt sendFromAnyThread(const QList<QByteArray> &frames, const QStringList &durableIds,
                               const QList<quint64> &routeSeqs);
     // Bytes queued on the socket and not yet handed to the operating system.
@@ -98,8 +98,6 @@ private:
     void channelPong() override { emit ponged(this); }
     void channelClosed() override;
     void queueFrame(const QByteArray &frame, const QString &durableId, quint64 routeSeq);
-    // Whether a send from another thread may go ahead now (Sent), or why not.
-    Attempt anyThreadAttempt() const;
     // The bookkeeping of a frame handed to the channel.
     void noteSent(qsizetype bytes, const QString &durableId, quint64 routeSeq);
     void dropSlow();

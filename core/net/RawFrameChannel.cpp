@@ -91,12 +91,9 @@ void RawFrameChannel::sendTexts(const QByteArray *frames, qsizetype count) {
     if (m_state != State::Open)
         return;
     if (queueHeldAnswer()) {
-        // The login's frames join the 101 answer in one write.
-        for (qsizetype i = 0; i < count; ++i) {
-            char header[10];
-            m_out.append(header, frameHeader(header, Opcode::Text, frames[i].size()));
-            m_out.append(frames[i]);
-        }
+        // The login's frames queue behind the 101 answer and go out with it in one write.
+        for (qsizetype i = 0; i < count; ++i)
+            sendFrame(Opcode::Text, frames[i]);
         flush();
         return;
     }

@@ -29,8 +29,8 @@ public:
 
     // Transaction control for the worker's group commits.
     // Before begin(): false when the next transaction holds only work that may be undone
-    // without harm (reads, queue claims); its commit need not wait for the disk, and a crash
-    // of the machine (not of the process) may lose it.
+    // without harm (reads, queue claims, records of who got a broadcast); its commit need not wait for the
+    // disk, and a crash of the machine (not of the process) may lose it.
     virtual void setDurableCommit(bool durable) = 0;
     virtual void begin() = 0;
     virtual void commit() = 0;

@@ -50,8 +50,9 @@ public:
 
     // Like run(), but done may be told the job's result as soon as the job ran, before its
     // transaction commits (and so before the disk has it). Only for work that may be undone
-    // without harm: reads, and claims of queued messages, which a failed commit leaves queued
-    // for the next login (clients drop a message they already have by its id). A transaction
+    // without harm: reads, claims of queued messages and records of who got a broadcast, which
+    // a failed commit leaves queued for the next login (clients drop a message they already
+    // have by its id). A transaction
     // holding only such jobs commits without waiting for the disk.
     template <typename T>
     void runBeforeCommit(QObject *context, std::function<T(Storage &)> job,
